@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The real pipeline, loaded once per test session."""
+    from communique import nlp as nlp_module
+
+    return nlp_module.load()
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    """../shared beside the checkout; tests that need it skip cleanly without it."""
+    if not SHARED.is_dir():
+        pytest.skip("../shared is not present")
+    return SHARED
