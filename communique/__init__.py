@@ -1,3 +1,13 @@
 """communique: a sourced, deduplicated event record from news reports on international politics."""
 
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    """`communique.open`, `communique.ingest` and `communique.Corpus`, imported lazily so that
+    `import communique` stays cheap."""
+    if name in ("open", "ingest", "Corpus"):
+        from . import api
+
+        return getattr(api, name)
+    raise AttributeError(name)

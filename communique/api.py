@@ -1,0 +1,191 @@
+"""The Python API: ingest files into a database, and read it back as records or DataFrames.
+
+    import communique
+    summary = communique.ingest(["reports/"], db="news.duckdb")
+    corpus = communique.open("news.duckdb")
+    corpus.events(actor="Blinken")      # export-shaped dicts
+    corpus.events_df()                  # a pandas DataFrame
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from . import __version__, corpus, ingest as readers
+from .engines import local
+from .errors import UsageError
+from .pipeline import Timings
+from .records import Article, Rejected
+from .store import db as store
+from .store import read
+
+PIPELINE_VERSION = __version__
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    ingested: int = 0
+    already_stored: int = 0
+    near_duplicates: int = 0
+    rejected: list[Rejected] = field(default_factory=list)
+    timings: Timings = field(default_factory=Timings)
+
+    @property
+    def status(self) -> int:
+        """0 when anything was ingested or everything was already stored; 1 when every
+        input was rejected."""
+        if self.ingested or self.already_stored:
+            return 0
+        return 1 if self.rejected else 0
+
+
+def _fresh_articles(
+    items: Iterable[Article | Rejected],
+    con: duckdb.DuckDBPyConnection,
+    summary: IngestSummary,
+    force: bool,
+) -> Iterator[tuple[Article, bytes | None]]:
+    """Drop what is stored already (by id and content hash, without parsing it), and link
+    near-duplicates (wire copies) to the article they copy."""
+    ids, hashes = store.stored_keys(con)
+    index = readers.NearDuplicateIndex()
+    for article_id, signature in store.stored_signatures(con):
+        index.add_signature(article_id, signature)
+    seen: set[str] = set()
+    for item in items:
+        if isinstance(item, Rejected):
+            summary.rejected.append(item)
+            continue
+        known = item.article_id in ids or item.content_hash in hashes or item.article_id in seen
+        if known and not (force and item.article_id not in seen):
+            summary.already_stored += 1
+            continue
+        seen.add(item.article_id)
+        signature = readers.NearDuplicateIndex.signature(item.text)
+        if not force or item.article_id not in ids:
+            item.duplicate_of = index.add(item.article_id, item.text)
+        summary.near_duplicates += item.duplicate_of is not None
+        yield item, signature
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    db: str | Path = store.DEFAULT_DB,
+    *,
+    jobs: int | None = None,
+    force: bool = False,
+    max_bytes: int = 5_000_000,
+    model: str | None = None,
+    batch_size: int = 16,
+    on_article: Callable[[Article], None] | None = None,
+) -> IngestSummary:
+    """Read, analyse and store every article under `paths`, then recompute the
+    corpus-level tables (actors, inferred dates, deduplicated events)."""
+    paths = [Path(p) for p in paths]
+    for path in paths:
+        if not path.exists() and not path.is_symlink():
+            raise UsageError(f"no such file or directory: {path}")
+    summary = IngestSummary()
+    con = store.connect(db)
+    try:
+        signatures: dict[str, bytes | None] = {}  # only articles in flight: streams stay bounded
+
+        def articles() -> Iterator[Article]:
+            items = readers.read_inputs(paths, max_bytes=max_bytes)
+            for article, signature in _fresh_articles(items, con, summary, force):
+                signatures[article.article_id] = signature
+                yield article
+
+        results = local.run(
+            articles(), jobs=jobs, model=model, batch_size=batch_size, timings=summary.timings
+        )
+        pending = []
+        for result in results:
+            pending.append((result, signatures.pop(result.article.article_id)))
+            if on_article:
+                on_article(result.article)
+            if len(pending) >= batch_size:
+                store.write_results(con, pending, PIPELINE_VERSION)
+                summary.ingested += len(pending)
+                pending = []
+        if pending:
+            store.write_results(con, pending, PIPELINE_VERSION)
+            summary.ingested += len(pending)
+        store.write_rejected(con, summary.rejected)
+        corpus.finalize(con)
+    finally:
+        con.close()
+    return summary
+
+
+class Corpus:
+    """A read-only view of a communique database."""
+
+    def __init__(self, db: str | Path = store.DEFAULT_DB) -> None:
+        self.path = Path(db)
+        self._con = store.connect(self.path, read_only=True)
+
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> Corpus:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def events(self, **filters) -> list[dict]:
+        return read.events(self._con, read.EventFilter(**filters))
+
+    def actors(self, country: str | None = None, search: str | None = None) -> list[dict]:
+        return read.actors(self._con, country, search)
+
+    def quotes(self, speaker: str | None = None, about: str | None = None) -> list[dict]:
+        return read.quotes(self._con, speaker, about)
+
+    def articles(self) -> list[dict]:
+        return read.articles(self._con)
+
+    def rejects(self) -> list[dict]:
+        return read.rejects(self._con)
+
+    def counts(self) -> dict[str, int]:
+        return read.counts(self._con)
+
+    def actor_spans(self) -> dict[tuple[str, int], list[tuple[int, int]]]:
+        return read.actor_spans(self._con)
+
+    def report_html(self, title: str = "communique report") -> str:
+        from .views import report
+
+        return report.render(
+            self.events(), self.actors(), self.quotes(), self.articles(), self.actor_spans(), title
+        )
+
+    def events_df(self, **filters):
+        import pandas as pd
+
+        return pd.DataFrame(self.events(**filters))
+
+    def actors_df(self):
+        import pandas as pd
+
+        return pd.DataFrame(self.actors())
+
+    def quotes_df(self):
+        import pandas as pd
+
+        return pd.DataFrame(self.quotes())
+
+    def articles_df(self):
+        import pandas as pd
+
+        return pd.DataFrame(self.articles())
+
+
+def open(db: str | Path = store.DEFAULT_DB) -> Corpus:  # noqa: A001 - the documented API name
+    return Corpus(db)

@@ -1,0 +1,321 @@
+"""The `communique` command. Every command is thin: parse arguments, call the API, print.
+
+Errors the user can fix (`CommuniqueError`) become one line on stderr and an exit code;
+no traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import platform
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from . import __version__
+from .errors import CommuniqueError, UsageError
+
+app = typer.Typer(
+    help="Turn news reports about international politics into a sourced, deduplicated "
+    "record of events, actors and quotes.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console(soft_wrap=False)
+err = Console(stderr=True)
+
+DbOption = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
+DEFAULT_DB = Path("communique.duckdb")
+
+
+def friendly(command):
+    """Turn CommuniqueError into a one-line message and its exit code."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except CommuniqueError as exc:
+            err.print(f"[red]error:[/red] {escape(str(exc))}")
+            raise typer.Exit(exc.exit_code) from None
+
+    return wrapper
+
+
+def _parse_date(value: str | None, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{option} takes a date as YYYY-MM-DD, not {value!r}") from None
+
+
+def _ingest(paths: list[Path], db: Path, jobs: int | None, force: bool, quiet: bool, max_mb: float):
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from . import api
+
+    progress = Progress(
+        TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+        console=err, disable=quiet, transient=True,
+    )
+    with progress:
+        task = progress.add_task("", total=None)
+        summary = api.ingest(
+            paths, db, jobs=jobs, force=force, max_bytes=int(max_mb * 1_000_000),
+            on_article=lambda a: progress.update(task, advance=1, description=escape(a.title or a.article_id)[:60]),
+        )
+    err.print(
+        f"ingested {summary.ingested}, already stored {summary.already_stored}, "
+        f"near-duplicates linked {summary.near_duplicates}, rejected {len(summary.rejected)}"
+    )
+    for r in summary.rejected[:20]:
+        line = f":{r.line}" if r.line else ""
+        err.print(f"  rejected {escape(r.path)}{line}: {escape(r.reason)}")
+    if len(summary.rejected) > 20:
+        err.print(f"  ... and {len(summary.rejected) - 20} more: `communique rejects --db {db}`")
+    return summary
+
+
+PathsArg = Annotated[list[Path], typer.Argument(help="Files or directories (searched recursively).")]
+JobsOption = Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")]
+ForceOption = Annotated[bool, typer.Option("--force", help="Re-process articles already stored.")]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+MaxOption = Annotated[float, typer.Option("--max-mb", help="Reject files with more text than this (MB).")]
+
+
+@app.command()
+@friendly
+def ingest(
+    paths: PathsArg,
+    db: DbOption = DEFAULT_DB,
+    jobs: JobsOption = None,
+    force: ForceOption = False,
+    quiet: QuietOption = False,
+    max_mb: MaxOption = 5.0,
+) -> None:
+    """Read news files (txt, md, html, jsonl, RSS/Atom) and store their events, actors and quotes."""
+    summary = _ingest(paths, db, jobs, force, quiet, max_mb)
+    raise typer.Exit(summary.status)
+
+
+TIMELINE_FORMATS = ("table", "markdown", "json", "html")
+
+
+def _print_timeline(db: Path, fmt: str = "table", **filters) -> None:
+    from . import api
+    from .views import tables, timeline_formats
+
+    if fmt not in TIMELINE_FORMATS:
+        raise UsageError(f"--format takes one of {', '.join(TIMELINE_FORMATS)}, not {fmt!r}")
+    with api.open(db) as corpus:
+        events = corpus.events(**filters)
+        if fmt == "table":
+            out.print(tables.timeline(events))
+        elif fmt == "html":
+            sys.stdout.write(corpus_report(corpus, events))
+        else:
+            sys.stdout.write(timeline_formats.render(events, fmt))
+
+
+def corpus_report(corpus, events: list[dict]) -> str:
+    from .views import report
+
+    return report.render(events, corpus.actors(), corpus.quotes(), corpus.articles(), corpus.actor_spans())
+
+
+def _write_report(db: Path, output: Path) -> Path:
+    from . import api
+
+    with api.open(db) as corpus:
+        output.write_text(corpus.report_html(), encoding="utf-8")
+    return output
+
+
+@app.command()
+@friendly
+def run(
+    paths: PathsArg,
+    db: DbOption = DEFAULT_DB,
+    jobs: JobsOption = None,
+    force: ForceOption = False,
+    quiet: QuietOption = False,
+    max_mb: MaxOption = 5.0,
+) -> None:
+    """The main job: ingest PATHS, then print the timeline of events."""
+    summary = _ingest(paths, db, jobs, force, quiet, max_mb)
+    if summary.status == 0:
+        _print_timeline(db)
+        report_path = _write_report(db, db.with_suffix(".html"))
+        err.print(f"report: {escape(str(report_path))}")
+    raise typer.Exit(summary.status)
+
+
+@app.command()
+@friendly
+def timeline(
+    db: DbOption = DEFAULT_DB,
+    actor: Annotated[str | None, typer.Option(help="Events with this actor (name or alias).")] = None,
+    country: Annotated[str | None, typer.Option(help="Events with an actor of this ISO3 country.")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="PLOVER event type.")] = None,  # noqa: A002
+    since: Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD).")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="table | markdown | json | html")] = "table",  # noqa: A002
+) -> None:
+    """Chronological events (date, type, source → target, modality, articles, evidence), as a
+    table, or story threads as markdown, json or html."""
+    _print_timeline(
+        db, format, actor=actor, country=country, event_type=type,
+        since=_parse_date(since, "--since"), until=_parse_date(until, "--until"),
+    )
+
+
+@app.command()
+@friendly
+def report(
+    db: DbOption = DEFAULT_DB,
+    output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")] = Path("report.html"),
+) -> None:
+    """One self-contained HTML file: story threads with evidence, sources, actors, quotes, network."""
+    path = _write_report(db, output)
+    err.print(f"report: {escape(str(path))}")
+
+
+EXPORT_KINDS = ("events", "quotes", "actors", "articles")
+
+
+@app.command()
+@friendly
+def export(
+    kind: Annotated[str, typer.Argument(help="events | quotes | actors | articles")],
+    db: DbOption = DEFAULT_DB,
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl | csv | parquet | plover | gdelt")] = "jsonl",  # noqa: A002
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default stdout).")] = None,
+) -> None:
+    """Export stored records with stable field names."""
+    from . import api
+    from .store import export as exporter
+
+    if kind not in EXPORT_KINDS:
+        raise UsageError(f"export takes one of {', '.join(EXPORT_KINDS)}, not {kind!r}")
+    if format not in exporter.FORMATS:
+        raise UsageError(f"--format takes one of {', '.join(exporter.FORMATS)}, not {format!r}")
+    with api.open(db) as corpus:
+        records = getattr(corpus, kind)()
+    try:
+        text = exporter.render(records, format, output, kind)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    if text is not None:
+        sys.stdout.write(text)
+
+
+@app.command()
+@friendly
+def actors(
+    db: DbOption = DEFAULT_DB,
+    country: Annotated[str | None, typer.Option(help="ISO3 country code.")] = None,
+    search: Annotated[str | None, typer.Option(help="Text in the name or an alias.")] = None,
+) -> None:
+    """List actors with their aliases and mention counts."""
+    from . import api
+    from .views import tables
+
+    with api.open(db) as corpus:
+        out.print(tables.actors(corpus.actors(country=country, search=search)))
+
+
+@app.command()
+@friendly
+def quotes(
+    db: DbOption = DEFAULT_DB,
+    speaker: Annotated[str | None, typer.Option(help="Quotes by this speaker (name or alias).")] = None,
+    about: Annotated[str | None, typer.Option(help="Quotes whose text mentions this.")] = None,
+) -> None:
+    """Who said what: direct and indirect quotes with speakers and relayers."""
+    from . import api
+    from .views import tables
+
+    with api.open(db) as corpus:
+        out.print(tables.quotes(corpus.quotes(speaker=speaker, about=about)))
+
+
+@app.command()
+@friendly
+def rejects(db: DbOption = DEFAULT_DB) -> None:
+    """Inputs that could not be ingested, with the stage and the reason."""
+    from . import api
+    from .views import tables
+
+    with api.open(db) as corpus:
+        out.print(tables.rejects(corpus.rejects()))
+
+
+@app.command()
+@friendly
+def info(
+    db: DbOption = DEFAULT_DB,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
+    """Versions, the spaCy model in use, the database path and its row counts."""
+    import duckdb
+    import spacy
+
+    from . import nlp
+
+    facts: dict[str, object] = {
+        "communique": __version__,
+        "python": platform.python_version(),
+        "spacy": spacy.__version__,
+        "duckdb": duckdb.__version__,
+        "spacy_model": nlp.model_name(),
+        "spacy_model_installed": spacy.util.is_package(nlp.model_name()) or Path(nlp.model_name()).exists(),
+        "database": str(db.resolve()),
+        "counts": None,
+    }
+    if db.exists():
+        from . import api
+
+        with api.open(db) as corpus:
+            facts["counts"] = corpus.counts()
+    if as_json:
+        sys.stdout.write(json.dumps(facts, indent=2) + "\n")
+        return
+    for key, value in facts.items():
+        out.print(f"[bold]{key}[/bold]: {escape(str(value))}")
+
+
+@app.command()
+@friendly
+def eval(  # noqa: A001 - the documented command name
+    gold: Annotated[Path, typer.Argument(help="Gold file (YAML or JSONL), see docs/gold-format.md.")],
+    db: DbOption = DEFAULT_DB,
+    format: Annotated[str, typer.Option("--format", help="text | json")] = "text",  # noqa: A002
+) -> None:
+    """Compare the database with a gold file: precision, recall, F1, modality, dates, speakers."""
+    from . import api, evaluate
+
+    if not gold.exists():
+        raise UsageError(f"no such gold file: {gold}")
+    report_ = evaluate.evaluate(evaluate.load_gold(gold), *_all_records(api, db))
+    if format == "json":
+        sys.stdout.write(json.dumps(evaluate.to_json(report_), indent=2) + "\n")
+    else:
+        sys.stdout.write(evaluate.format_text(report_) + "\n")
+
+
+def _all_records(api, db: Path):
+    with api.open(db) as corpus:
+        return corpus.events(), corpus.quotes(), corpus.actors(), corpus.articles()
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()

@@ -1,0 +1,141 @@
+"""One event per real event: group event mentions from many reports.
+
+Mentions are blocked by (type, actor pair) — unordered for symmetric types — so the
+work stays near-linear in corpus size; inside a block, mentions whose dates overlap
+(one day of slack for day-precision dates, which outlets in other time zones shift)
+are one event. Planned and hypothetical mentions never merge with reports of the thing
+having happened. Conflicting details are kept as `conflicts`, not overwritten.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+FACTUAL = frozenset({"asserted", "reported", "denied", "negated"})
+DAY = dt.timedelta(days=1)
+
+
+@dataclass(slots=True)
+class MentionRow:
+    """What dedup needs to know of one event mention."""
+
+    mention_id: str
+    article_id: str
+    event_type: str
+    source: str | None
+    target: str | None
+    modality: str
+    date_start: dt.date | None
+    date_end: dt.date | None
+    date_precision: str | None
+    outlet: str | None
+    original_article: str  # the article itself, or the one it is a near-duplicate of
+    published: dt.date | None
+    confidence: float = 0.5
+
+
+@dataclass(slots=True)
+class Cluster:
+    event_id: str
+    members: list[MentionRow] = field(default_factory=list)
+
+    @property
+    def num_articles(self) -> int:
+        return len({m.original_article for m in self.members})
+
+    @property
+    def num_outlets(self) -> int:
+        return len({m.outlet or f"article:{m.original_article}" for m in self.members})
+
+    def conflicts(self) -> dict[str, list[str]]:
+        """Details the reports disagree on (dates, modality), each value listed once."""
+        found: dict[str, list[str]] = {}
+        days = sorted({str(m.date_start) for m in self.members if m.date_precision == "day"})
+        if len(days) > 1:
+            found["date"] = days
+        modalities = sorted({m.modality for m in self.members})
+        if len(modalities) > 1:
+            found["modality"] = modalities
+        return found
+
+
+def block_key(m: MentionRow) -> tuple:
+    phase = "factual" if m.modality in FACTUAL else m.modality
+    if m.event_type in SYMMETRIC_TYPES:
+        pair = tuple(sorted((m.source or "", m.target or "")))
+        return (m.event_type, phase, *pair)
+    return (m.event_type, phase, m.source or "", m.target or "")
+
+
+def _overlaps(a: MentionRow, start: dt.date, end: dt.date) -> bool:
+    slack = DAY if a.date_precision == "day" else dt.timedelta(0)
+    return a.date_start <= end + slack and start <= a.date_end + slack
+
+
+def _cluster_block(rows: list[MentionRow]) -> list[list[MentionRow]]:
+    """Greedy interval grouping, most precise dates first; undated rows join the group of
+    their own article, else the only group, else stand alone."""
+    dated = sorted(
+        (r for r in rows if r.date_start is not None),
+        key=lambda r: ((r.date_end - r.date_start).days, r.date_start, r.mention_id),
+    )
+    groups: list[tuple[dt.date, dt.date, list[MentionRow]]] = []
+    for row in dated:
+        for i, (start, end, members) in enumerate(groups):
+            if _overlaps(row, start, end):
+                members.append(row)
+                groups[i] = (min(start, row.date_start), max(end, row.date_end), members)
+                break
+        else:
+            groups.append((row.date_start, row.date_end, [row]))
+    result = [members for _, _, members in groups]
+    for row in (r for r in rows if r.date_start is None):
+        home = [g for g in result if any(m.article_id == row.article_id for m in g)]
+        target = home[0] if home else (result[0] if len(result) == 1 else None)
+        if target is None:
+            result.append([row])
+        else:
+            target.append(row)
+    return result
+
+
+def event_id_for(members: list[MentionRow]) -> str:
+    first = min(m.mention_id for m in members)
+    return "ev_" + hashlib.sha1(first.encode("utf-8")).hexdigest()[:12]
+
+
+def cluster(rows: Iterable[MentionRow]) -> list[Cluster]:
+    blocks: dict[tuple, list[MentionRow]] = defaultdict(list)
+    for row in rows:
+        blocks[block_key(row)].append(row)
+    clusters = []
+    for key in sorted(blocks):
+        for members in _cluster_block(blocks[key]):
+            members.sort(key=lambda m: m.mention_id)
+            clusters.append(Cluster(event_id_for(members), members))
+    return clusters
+
+
+def representative_date(members: list[MentionRow]) -> tuple[dt.date | None, dt.date | None, str | None]:
+    """The most precise date the reports give; ties go to the one most reports agree on."""
+    dated = [m for m in members if m.date_start is not None]
+    if not dated:
+        return None, None, None
+    votes = Counter((m.date_start, m.date_end, m.date_precision) for m in dated)
+    best = min(votes, key=lambda k: ((k[1] - k[0]).days, -votes[k], k[0]))
+    return best
+
+
+def representative_modality(members: list[MentionRow]) -> str:
+    """A denial by any report makes the event `denied` (a claim that was refuted); otherwise
+    asserted wins over reported. The disagreement is kept in `conflicts` either way."""
+    modalities = {m.modality for m in members}
+    for choice in ("denied", "asserted", "negated", "reported", "planned", "hypothetical"):
+        if choice in modalities:
+            return choice
+    return members[0].modality
