@@ -73,7 +73,7 @@ def test_one_event_for_three_reports(con):
     (event,) = read.events(con)
     assert list(event)[: len(EVENT_FIELDS)] == EVENT_FIELDS
     assert event["num_articles"] == 2  # a3 is a wire copy of a1
-    assert event["num_outlets"] == 3
+    assert event["num_outlets"] == 2  # ... and its outlet counts once with the original
     assert len(event["mentions"]) == 3
     assert event["date"] == "2024-03-04" and event["date_precision"] == "day"
     assert event["source"]["country"] == "CHL" and event["target"]["id"] == "PER"

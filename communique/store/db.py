@@ -225,7 +225,7 @@ def write_results(
 def write_rejected(con: duckdb.DuckDBPyConnection, rejects: Sequence[Rejected]) -> None:
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     rows = [
-        {"path": r.path, "stage": r.stage, "reason": r.reason, "line": r.line, "at": now}
+        {"path": r.path, "stage": r.stage, "reason": r.reason, "line": r.line, "rejected_at": now}
         for r in rejects
     ]
     con.execute("BEGIN TRANSACTION")

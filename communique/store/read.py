@@ -100,10 +100,10 @@ def _event_record(row, actors: dict[str, dict], mentions: list[dict]) -> dict:
         "modality": row[13],
         "num_articles": row[14],
         "num_outlets": row[15],
-        "first_reported": _iso(row[16]),
-        "last_reported": _iso(row[17]),
         "mentions": mentions,
         "confidence": row[18],
+        "first_reported": _iso(row[16]),
+        "last_reported": _iso(row[17]),
         "conflicts": json.loads(row[19]) if row[19] else None,
     }
 
@@ -146,8 +146,8 @@ def actors(
         "unresolved_reason FROM actors ORDER BY num_mentions DESC, actor_id"
     ).fetchall():
         record = {
-            "id": r[0], "name": r[1], "kind": r[2], "country": r[3], "sector": r[4],
-            "title": r[5], "aliases": json.loads(r[6] or "[]"), "num_mentions": r[7],
+            "id": r[0], "name": r[1], "country": r[3], "sector": r[4], "title": r[5],
+            "aliases": json.loads(r[6] or "[]"), "num_mentions": r[7], "kind": r[2],
             "unresolved_reason": r[8],
         }
         if country and record["country"] != country.upper():
@@ -189,8 +189,8 @@ def articles(con: duckdb.DuckDBPyConnection) -> list[dict]:
         {
             "article_id": r[0], "title": r[1], "outlet": r[2], "url": r[3],
             "published": _iso(r[4]), "published_inferred": bool(r[5]),
-            "published_start": _iso(r[6]), "published_end": _iso(r[7]),
-            "duplicate_of": r[8], "num_sentences": r[9], "source_path": r[10],
+            "duplicate_of": r[8], "num_sentences": r[9],
+            "published_start": _iso(r[6]), "published_end": _iso(r[7]), "source_path": r[10],
         }
         for r in con.execute(
             "SELECT article_id, title, outlet, url, published, published_inferred, "

@@ -56,7 +56,7 @@ MIGRATIONS: tuple[str, ...] = (
         sentence_idx INTEGER, unresolved_reason VARCHAR
     );
     CREATE TABLE rejected (
-        path VARCHAR, stage VARCHAR, reason VARCHAR, line INTEGER, at TIMESTAMP
+        path VARCHAR, stage VARCHAR, reason VARCHAR, line INTEGER, rejected_at TIMESTAMP
     );
     CREATE TABLE actors (
         actor_id VARCHAR, name VARCHAR, kind VARCHAR, country VARCHAR, sector VARCHAR,

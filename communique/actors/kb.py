@@ -1,0 +1,673 @@
+"""The bundled actor knowledge base: countries, organisations, government bodies and titles.
+
+Knowledge lives in YAML files under `communique/actors/data/` (each with a provenance header);
+this module is the one loader. `load()` reads them once per process and builds dict indexes
+keyed by `fold(text)`, so every lookup is a few dictionary probes.
+
+    from communique.actors import kb
+    KB = kb.load()
+    KB.country("the U.S.").iso3            # "USA"
+    KB.country_by_adjective("Azeri").iso3  # "AZE"
+    KB.title("Deputy Foreign Minister")    # Title(name="foreign minister", ...)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ..errors import CommuniqueError
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+SECTORS = _words("GOV MIL DIP LEG JUD SPY COP IGO NGO MED BUS CVL REB OPP EDU PTY REL")
+STATUSES = frozenset({"member", "observer", "partial", "disputed", "territory", "unrecognised"})
+KINDS = ("country", "adjective", "capital", "metonym", "organisation", "body", "title")
+ORGANISATION_KINDS = ("igo", "ngo", "media", "group")
+
+# Words before a title that qualify it without changing the office ("Deputy Foreign Minister").
+TITLE_MODIFIERS = _words(
+    "deputy assistant vice acting former ex interim first second senior outgoing incoming "
+    "caretaker then late newly appointed elected designate designated new current top chief "
+    "principal associate junior retired sitting"
+)
+
+# The data files hold only strings (rank is converted by the reader), so the base loader,
+# which skips implicit typing, is enough; libyaml's C version halves the load time.
+_Loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+
+
+class KnowledgeBaseError(CommuniqueError):
+    """A data file under communique/actors/data is malformed; the message names the fix."""
+
+
+# --------------------------------------------------------------------------- folding
+
+_FOLD_TABLE = str.maketrans(
+    {
+        "\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'", "\u2032": "'",
+        "\u201c": '"', "\u201d": '"', "\u2013": " ", "\u2014": " ", "\u2010": " ",
+        "\u2011": " ", "-": " ", ".": "", "\u00a0": " ", "\u0131": "i", "\u00f8": "o",
+        "\u00d8": "o", "\u00e6": "ae", "\u00c6": "ae", "\u0153": "oe", "\u0152": "oe",
+        "\u00df": "ss", "\u0111": "d", "\u0110": "d", "\u0142": "l", "\u0141": "l",
+        "\u00fe": "th", "\u00de": "th", "\u00f0": "d", "\u00d0": "d",
+        "\u0259": "e", "\u018f": "e",
+    }
+)  # fmt: skip
+
+
+def fold(text: str) -> str:
+    """Lookup key: lowercase, diacritics folded, periods dropped, hyphens and dashes as spaces,
+    leading "the " dropped, whitespace collapsed ("the U.S." -> "us", "İlham" -> "ilham")."""
+    folded = text.translate(_FOLD_TABLE).lower()
+    if not folded.isascii():
+        folded = "".join(
+            c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c)
+        )
+    folded = " ".join(folded.split())
+    return folded[4:] if folded.startswith("the ") else folded
+
+
+def _strip_possessive(key: str) -> str:
+    if key.endswith("'s"):
+        return key[:-2]
+    return key[:-1] if key.endswith("'") else key
+
+
+def _is_acronym(form: str) -> bool:
+    letters = form.replace(".", "").replace(" ", "").replace("&", "")
+    return len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+def _upper_enough(text: str) -> bool:
+    """True when every letter in `text` (minus a leading "the") is upper case."""
+    words = text.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    letters = [c for c in "".join(words) if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    iso3: str
+    name: str
+    names: tuple[str, ...]
+    adjectives: tuple[str, ...]
+    plurals: tuple[str, ...]
+    capitals: tuple[str, ...]
+    metonyms: tuple[str, ...]
+    region: str
+    status: str = "member"  # member | observer | partial | disputed | territory | unrecognised
+    parent: str | None = None  # sovereign of a territory; state an entity is recognised within
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    actor_id: str
+    name: str
+    aliases: tuple[str, ...]
+    sector: str
+    kind: str  # "igo" | "ngo" | "media" | "group" (armed or political group)
+    parent: str | None
+    country: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    slug: str
+    name: str
+    aliases: tuple[str, ...]
+    sector: str
+    country: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    name: str
+    aliases: tuple[str, ...]
+    sector: str
+    rank: int
+
+
+# --------------------------------------------------------------------------- index
+
+
+class _Index:
+    """folded form -> key, refusing silent collisions; `ambiguous` holds declared ones."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.keys: dict[str, str] = {}
+        self.ambiguous: dict[str, tuple[str, ...]] = {}
+        self.case_sensitive: set[str] = set()
+        self._plain: set[str] = set()
+
+    def add(self, form: str, key: str) -> None:
+        folded = fold(form)
+        if not folded:
+            raise KnowledgeBaseError(f"{self.label}: empty form for {key}; remove it")
+        previous = self.keys.get(folded)
+        if previous is not None and previous != key:
+            raise KnowledgeBaseError(
+                f"{self.label}: {form!r} names both {previous} and {key}; keep it in one "
+                f"entry or list it under `ambiguous`"
+            )
+        self.keys[folded] = key
+        if _is_acronym(form):
+            self.case_sensitive.add(folded)
+        else:
+            self._plain.add(folded)
+
+    def declare_ambiguous(self, form: str, keys: Iterable[str]) -> None:
+        self.ambiguous[fold(form)] = tuple(keys)
+
+    def finish(self) -> None:
+        self.case_sensitive -= self._plain
+        clash = set(self.ambiguous) & set(self.keys)
+        if clash:
+            raise KnowledgeBaseError(
+                f"{self.label}: {sorted(clash)} are declared ambiguous but also belong to one "
+                f"entry; remove them from one place"
+            )
+
+    def get(self, text: str) -> str | None:
+        key = fold(text)
+        found = self.keys.get(key)
+        if found is None:
+            key = _strip_possessive(key)
+            found = self.keys.get(key)
+        if found is not None and key in self.case_sensitive and not _upper_enough(text):
+            return None
+        return found
+
+    def get_folded(self, key: str) -> str | None:
+        return self.keys.get(key)
+
+
+# --------------------------------------------------------------------------- knowledge base
+
+
+class KnowledgeBase:
+    """Countries, organisations, bodies and titles with O(1) lookups by any surface form."""
+
+    def __init__(
+        self,
+        countries: Iterable[Country],
+        organisations: Iterable[Organisation],
+        bodies: Iterable[Body],
+        titles: Iterable[Title],
+        ambiguous: dict[str, dict[str, list[str]]] | None = None,
+    ) -> None:
+        self.countries: dict[str, Country] = {c.iso3: c for c in countries}
+        self.organisations: dict[str, Organisation] = {o.actor_id: o for o in organisations}
+        self.bodies: tuple[Body, ...] = tuple(bodies)
+        self.titles: tuple[Title, ...] = tuple(titles)
+        self._bodies_by_slug = {b.slug: b for b in self.bodies}
+        self._titles_by_name = {t.name: t for t in self.titles}
+        self._names, self._adjectives, self._capitals = _country_indexes(
+            self.countries.values(), ambiguous or {}
+        )
+        self._orgs = _build_index("organisations", _org_forms(self.organisations.values()))
+        self._body_index = _build_index("bodies", _body_forms(self.bodies))
+        self._title_index = _build_index("titles", _title_forms(self.titles))
+
+    # -- countries
+    def country(self, text: str) -> Country | None:
+        """A country by any of its names ("Armenia", "the U.S.", "Côte d'Ivoire")."""
+        return self._country(self._names.get(text))
+
+    def country_by_adjective(self, text: str) -> Country | None:
+        """A country by adjective, demonym or plural demonym ("Azeri", "Americans")."""
+        return self._country(self._adjectives.get(text))
+
+    def country_by_capital(self, text: str) -> Country | None:
+        """A country by capital, seat of government or metonym ("Yerevan", "the Kremlin")."""
+        return self._country(self._capitals.get(text))
+
+    def find_country(self, text: str) -> Country | None:
+        """Any of the three: name, then adjective, then capital or metonym."""
+        return (
+            self.country(text) or self.country_by_adjective(text) or self.country_by_capital(text)
+        )
+
+    def ambiguous(self, text: str) -> tuple[str, ...]:
+        """Candidate iso3 codes of a form declared ambiguous ("Korean" -> ("KOR", "PRK"))."""
+        key = fold(text)
+        for index in (self._names, self._adjectives, self._capitals):
+            found = index.ambiguous.get(key) or index.ambiguous.get(_strip_possessive(key))
+            if found:
+                return found
+        return ()
+
+    def split_country(self, text: str) -> tuple[Country | None, str]:
+        """Split a leading country name, adjective or possessive off a phrase:
+        "Armenian Prime Minister" -> (Armenia, "prime minister"). The rest is folded."""
+        code, rest = self._split_prefix(fold(text), countries_only=True)
+        return (self.countries.get(code) if code else None), rest
+
+    # -- organisations, bodies, titles
+    def organisation(self, text: str) -> Organisation | None:
+        actor_id = self._orgs.get(text)
+        return self.organisations[actor_id] if actor_id else None
+
+    def body(self, text: str) -> Body | None:
+        """A government body ("the State Department", "Russia's Foreign Ministry"); a leading
+        country is skipped, so "Russian Foreign Ministry" gives the generic foreign ministry."""
+        slug = self._body_index.get(text)
+        if slug is None:
+            slug = self._lookup_phrase(fold(text), self._body_index, _BODY_HEADS)
+        return self._bodies_by_slug[slug] if slug else None
+
+    def title(self, text: str) -> Title | None:
+        """The base office of a title phrase: "U.S. Secretary of State" -> secretary of state,
+        "Deputy Foreign Minister" -> foreign minister, "agriculture minister" -> minister."""
+        name = self._title_index.get(text)
+        if name is None:
+            name = self._lookup_phrase(fold(text), self._title_index, _TITLE_HEADS)
+        return self._titles_by_name[name] if name else None
+
+    def title_modifiers(self, text: str) -> tuple[str, ...]:
+        """Qualifiers found before the office: ("deputy",), ("former", "acting"), ()."""
+        key = self._split_prefix(_strip_possessive(fold(text)), countries_only=False)[1]
+        found: list[str] = []
+        while self._title_index.get_folded(key) is None:
+            stripped = _strip_modifier(key)
+            if stripped == key:
+                break
+            if key.split()[0] not in _CONNECTORS:
+                found.append(key.split()[0])
+            key = self._split_prefix(stripped, countries_only=False)[1]
+        return tuple(found)
+
+    def surface_forms(self) -> Iterator[tuple[str, str, str]]:
+        """(surface form, kind, key) for an EntityRuler; ambiguous forms are left out (see
+        `ambiguous_forms`). kind is one of KINDS; key is iso3, actor_id, slug or title name."""
+        for c in self.countries.values():
+            yield from ((form, "country", c.iso3) for form in (c.name, *c.names))
+            yield from ((form, "adjective", c.iso3) for form in (*c.adjectives, *c.plurals))
+            yield from ((form, "capital", c.iso3) for form in c.capitals)
+            yield from ((form, "metonym", c.iso3) for form in c.metonyms)
+        for o in self.organisations.values():
+            yield from ((form, "organisation", o.actor_id) for form in (o.name, *o.aliases))
+        for b in self.bodies:
+            yield from ((form, "body", b.slug) for form in (b.name, *b.aliases))
+        for t in self.titles:
+            yield from ((form, "title", t.name) for form in (t.name, *t.aliases))
+
+    def ambiguous_forms(self) -> Iterator[tuple[str, str, tuple[str, ...]]]:
+        """(folded form, kind, candidate iso3 codes) for every declared ambiguous form."""
+        for kind, index in (
+            ("country", self._names),
+            ("adjective", self._adjectives),
+            ("capital", self._capitals),
+        ):
+            yield from ((form, kind, codes) for form, codes in index.ambiguous.items())
+
+    def is_case_sensitive(self, form: str) -> bool:
+        """True for acronyms ("US", "WHO", "AU") that match only when written in capitals."""
+        key = fold(form)
+        return any(
+            key in index.case_sensitive
+            for index in (self._names, self._adjectives, self._capitals, self._orgs)
+            + (self._body_index, self._title_index)
+        )
+
+    # -- helpers
+    def _country(self, iso3: str | None) -> Country | None:
+        return self.countries[iso3] if iso3 else None
+
+    def _split_prefix(self, key: str, *, countries_only: bool) -> tuple[str | None, str]:
+        """Longest leading country (or organisation) form of `key`, and what follows it."""
+        words = key.split()
+        indexes = [self._names, self._adjectives]
+        if not countries_only:
+            indexes.append(self._orgs)
+        for n in range(min(len(words) - 1, 6), 0, -1):
+            head = _strip_possessive(" ".join(words[:n]))
+            for index in indexes:
+                code = index.get_folded(head)
+                if code is None and head in index.ambiguous:
+                    code = ""
+                if code is not None:
+                    return code, " ".join(words[n:])
+        return None, key
+
+    def _lookup_phrase(
+        self, key: str, index: _Index, heads: frozenset[str], depth: int = 0
+    ) -> str | None:
+        """Try the phrase without a leading country/organisation and modifiers, then without
+        a trailing complement ("adviser to the president"), in the singular, then its head."""
+        key = _strip_possessive(key)
+        for _ in range(6):
+            for candidate in (key, *_without_complement(key)):
+                if (found := index.get_folded(candidate)) is not None:
+                    return found
+            stripped = _strip_modifier(key)
+            if stripped == key:
+                stripped = self._split_prefix(key, countries_only=False)[1]
+            if stripped == key:
+                break
+            key = stripped
+        if depth < 3:
+            shorter = [c for c in (*_singulars(key), *_without_complement(key)) if c != key]
+            for candidate in shorter:  # breadth first: a direct hit beats a deeper guess
+                if (found := index.get_folded(candidate)) is not None:
+                    return found
+            for candidate in shorter:
+                if found := self._lookup_phrase(candidate, index, heads, depth + 1):
+                    return found
+        return _head_lookup(key, index, heads)
+
+
+def _without_complement(key: str) -> tuple[str, ...]:
+    """ "adviser to the president" -> "adviser"; "minister of foreign affairs of x" ->
+    "minister of foreign affairs"."""
+    found = []
+    for cut, right in ((" to ", False), (", ", False), (" of ", True), (" for ", True)):
+        if cut in key:
+            found.append(key.rpartition(cut)[0] if right else key.partition(cut)[0])
+    return tuple(found)
+
+
+def _singular_word(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("men"):
+        return word[:-3] + "man"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _singulars(key: str) -> tuple[str, ...]:
+    """The phrase with its last word, or the word before "of", in the singular
+    ("foreign ministers" -> "foreign minister", "ministers of defence" -> "minister of defence")."""
+    words = key.split()
+    found = []
+    if "of" in words[1:]:
+        at = words.index("of") - 1
+        found.append(" ".join([*words[:at], _singular_word(words[at]), *words[at + 1 :]]))
+    found.append(" ".join([*words[:-1], _singular_word(words[-1])]))
+    return tuple(found)
+
+
+# --------------------------------------------------------------------------- title heads
+
+# Head words that name an office on their own: "agriculture minister" -> minister,
+# "Minister for Energy" -> minister, "army general" -> general.
+_TITLE_HEADS = _words(
+    "minister secretary ambassador envoy spokesperson spokesman spokeswoman adviser advisor "
+    "commander general director chief official diplomat lawmaker legislator analyst professor "
+    "judge governor mayor president chairman chairwoman chair premier senator "
+    "representative officer prosecutor negotiator admiral colonel researcher"
+)
+_CONNECTORS = frozenset({"and", "&", "both"})  # "Armenian and Azerbaijani foreign ministers"
+_BODY_HEADS = _words("ministry department office agency service council")
+
+
+def _strip_modifier(key: str) -> str:
+    word, _, rest = key.partition(" ")
+    if rest and (word in TITLE_MODIFIERS or word in _CONNECTORS):
+        return rest
+    return key
+
+
+def _head_lookup(key: str, index: _Index, heads: frozenset[str]) -> str | None:
+    words = key.split()
+    if len(words) < 2:
+        return None
+    for candidate in (words[-1], words[0]):
+        if candidate in heads:
+            found = index.get_folded(candidate)
+            if found is not None and (candidate == words[-1] or words[1] in {"of", "for"}):
+                return found
+    return None
+
+
+# --------------------------------------------------------------------------- building
+
+
+def _build_index(label: str, forms: Iterable[tuple[str, str]]) -> _Index:
+    index = _Index(label)
+    for form, key in forms:
+        index.add(form, key)
+    index.finish()
+    return index
+
+
+def _country_indexes(
+    countries: Iterable[Country], ambiguous: dict[str, dict[str, list[str]]]
+) -> tuple[_Index, _Index, _Index]:
+    names, adjectives, capitals = _Index("names"), _Index("adjectives"), _Index("capitals")
+    for c in countries:
+        for form in (c.name, *c.names):
+            names.add(form, c.iso3)
+        for form in (*c.adjectives, *c.plurals):
+            adjectives.add(form, c.iso3)
+        for form in (*c.capitals, *c.metonyms):
+            capitals.add(form, c.iso3)
+    for section, index in (("names", names), ("adjectives", adjectives), ("capitals", capitals)):
+        for form, codes in (ambiguous.get(section) or {}).items():
+            index.declare_ambiguous(form, codes)
+        index.finish()
+    return names, adjectives, capitals
+
+
+def _org_forms(orgs: Iterable[Organisation]) -> Iterator[tuple[str, str]]:
+    for o in orgs:
+        yield from ((form, o.actor_id) for form in (o.name, *o.aliases))
+
+
+def _body_forms(bodies: Iterable[Body]) -> Iterator[tuple[str, str]]:
+    for b in bodies:
+        yield from ((form, b.slug) for form in (b.name, *b.aliases))
+
+
+def _title_forms(titles: Iterable[Title]) -> Iterator[tuple[str, str]]:
+    for t in titles:
+        yield from ((form, t.name) for form in (t.name, *t.aliases))
+
+
+# --------------------------------------------------------------------------- reading files
+
+
+def _read(name: str, data_dir: Path) -> dict:
+    path = data_dir / name
+    try:
+        with path.open(encoding="utf-8") as handle:
+            data = yaml.load(handle, Loader=_Loader)  # noqa: S506 - builds only str, list, dict
+    except (OSError, yaml.YAMLError) as exc:
+        raise KnowledgeBaseError(f"cannot read {path}: {exc}; restore the file") from exc
+    if not isinstance(data, dict):
+        raise KnowledgeBaseError(f"{path} must hold a mapping at the top level")
+    return data
+
+
+def _tuple(entry: dict, field: str) -> tuple[str, ...]:
+    return tuple(str(v) for v in entry.get(field) or ())
+
+
+def _require(entry: dict, field: str, where: str) -> str:
+    value = entry.get(field)
+    if not value:
+        raise KnowledgeBaseError(f"{where}: entry {entry!r} lacks {field!r}; add it")
+    return str(value)
+
+
+def _check_sector(sector: str, where: str) -> str:
+    if sector not in SECTORS:
+        raise KnowledgeBaseError(
+            f"{where}: unknown sector {sector!r}; use one of {sorted(SECTORS)}"
+        )
+    return sector
+
+
+def _read_countries(data: dict) -> list[Country]:
+    countries = []
+    for region, entries in data["countries"].items():
+        for e in entries:
+            status = e.get("status", "member")
+            if status not in STATUSES:
+                raise KnowledgeBaseError(f"countries.yaml: {e.get('iso3')} has status {status!r}")
+            countries.append(
+                Country(
+                    iso3=_require(e, "iso3", "countries.yaml"),
+                    name=_require(e, "name", "countries.yaml"),
+                    names=_tuple(e, "names"),
+                    adjectives=_tuple(e, "adjectives"),
+                    plurals=_tuple(e, "plurals"),
+                    capitals=_tuple(e, "capitals"),
+                    metonyms=_tuple(e, "metonyms"),
+                    region=region,
+                    status=status,
+                    parent=e.get("parent"),
+                )
+            )
+    return countries
+
+
+def _read_organisations(data: dict) -> list[Organisation]:
+    orgs = []
+    for kind, default_sector in (
+        ("igo", "IGO"),
+        ("ngo", "NGO"),
+        ("media", "MED"),
+        ("group", "REB"),
+    ):
+        for e in data.get(kind) or ():
+            orgs.append(
+                Organisation(
+                    actor_id=_require(e, "id", "organisations.yaml"),
+                    name=_require(e, "name", "organisations.yaml"),
+                    aliases=_tuple(e, "aliases"),
+                    sector=_check_sector(e.get("sector", default_sector), "organisations.yaml"),
+                    kind=kind,
+                    parent=e.get("parent"),
+                    country=e.get("country"),
+                )
+            )
+    return orgs
+
+
+def _read_bodies(data: dict) -> list[Body]:
+    bodies = []
+    for country, entries in (data.get("bodies") or {}).items():
+        for e in entries:
+            bodies.append(
+                Body(
+                    slug=_require(e, "slug", "bodies.yaml"),
+                    name=_require(e, "name", "bodies.yaml"),
+                    aliases=_tuple(e, "aliases"),
+                    sector=_check_sector(_require(e, "sector", "bodies.yaml"), "bodies.yaml"),
+                    country=None if country == "generic" else country,
+                )
+            )
+    return bodies
+
+
+def _read_titles(data: dict) -> list[Title]:
+    titles = []
+    for sector, entries in (data.get("titles") or {}).items():
+        for e in entries:
+            titles.append(
+                Title(
+                    name=_require(e, "name", "titles.yaml"),
+                    aliases=_tuple(e, "aliases"),
+                    sector=_check_sector(str(e.get("sector", sector)), "titles.yaml"),
+                    rank=int(e.get("rank", 4)),
+                )
+            )
+    return titles
+
+
+def _check_references(kb: KnowledgeBase) -> None:
+    codes = kb.countries
+    for c in codes.values():
+        if c.parent and c.parent not in codes:
+            raise KnowledgeBaseError(f"countries.yaml: {c.iso3} has unknown parent {c.parent}")
+    for o in kb.organisations.values():
+        if o.parent and o.parent not in kb.organisations:
+            raise KnowledgeBaseError(f"organisations.yaml: {o.actor_id} parent {o.parent}?")
+        if o.country and o.country not in codes:
+            raise KnowledgeBaseError(f"organisations.yaml: {o.actor_id} country {o.country}?")
+    for b in kb.bodies:
+        if b.country and b.country not in codes:
+            raise KnowledgeBaseError(f"bodies.yaml: {b.slug} under unknown country {b.country}")
+    if len(kb._bodies_by_slug) != len(kb.bodies):
+        raise KnowledgeBaseError("bodies.yaml: two bodies share a slug; make slugs unique")
+
+
+def build(data_dir: Path = DATA_DIR) -> KnowledgeBase:
+    """Read every data file under `data_dir` and build a fresh knowledge base."""
+    countries = _read("countries.yaml", data_dir)
+    kb = KnowledgeBase(
+        _read_countries(countries),
+        _read_organisations(_read("organisations.yaml", data_dir)),
+        _read_bodies(_read("bodies.yaml", data_dir)),
+        _read_titles(_read("titles.yaml", data_dir)),
+        countries.get("ambiguous"),
+    )
+    _check_references(kb)
+    return kb
+
+
+@lru_cache(maxsize=1)
+def load() -> KnowledgeBase:
+    """The bundled knowledge base, built once per process. Parsing the YAML takes ~0.2 s, so
+    the built object is also pickled under the user cache directory (COMMUNIQUE_CACHE_DIR,
+    else ~/.cache/communique), keyed by a hash of the data files and of this module; a missing,
+    stale or unwritable cache just means building again."""
+    path = _cache_dir() / f"kb-{_fingerprint(DATA_DIR)}.pickle"
+    try:
+        with path.open("rb") as handle:
+            cached = pickle.load(handle)
+        if isinstance(cached, KnowledgeBase):
+            return cached
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass
+    built = build()
+    _write_cache(path, built)
+    return built
+
+
+def _cache_dir() -> Path:
+    configured = os.environ.get("COMMUNIQUE_CACHE_DIR")
+    return Path(configured) if configured else Path.home() / ".cache" / "communique"
+
+
+def _fingerprint(data_dir: Path) -> str:
+    digest = hashlib.sha1(Path(__file__).read_bytes(), usedforsecurity=False)
+    for path in sorted(data_dir.glob("*.yaml")):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _write_cache(path: Path, built: KnowledgeBase) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        with partial.open("wb") as handle:
+            pickle.dump(built, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        partial.replace(path)
+        for stale in path.parent.glob("kb-*.pickle"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only home is fine: the next process builds again

@@ -1,0 +1,141 @@
+"""Quotes: who said what, directly (in quotation marks) or indirectly (after a cue).
+
+`extract` turns the parse of an article and its actor mentions into `Quote` records:
+
+- a direct quote is the text between quotation marks (marks excluded, trailing comma
+  dropped); a quote that runs over several paragraphs is one quote whose text keeps the
+  paragraph breaks and the reopening marks;
+- an indirect quote is the complement of a speech cue ("said that ...", "urged X to ...",
+  "..., she said", "according to X, ..."), reported unless direct quotes cover at least half
+  of it (then the direct quotes alone are the quote);
+- the speaker is the mention overlapping the head of the cue's subject (or of the object
+  of "according to"); a written statement speaks for its owner ("the ministry's readout"
+  -> the ministry);
+- a relayed statement ("Y reaffirmed that ..., the spokesman said") has `speaker` Y and
+  `reported_by` the spokesman. Readouts follow the same rule: in "According to X's readout
+  of the call, Y 'reaffirmed ...'" Y is the speaker and X (the readout's owner) relays;
+  when the readout reports no act of speech ("..., both leaders agreed to meet again"),
+  the words are the readout's and X is the speaker;
+- a speaker that cannot be resolved is None with `unresolved_reason`; `speaker_mention`
+  keeps the speaker's words as written. The nearest name is never taken by default.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from spacy.tokens import Doc
+
+from ..records import Article, Mention, Quote, Sentence
+from .attribute import attribute
+from .cues import Attribution, Interval
+
+__all__ = ["Attribution", "attributions", "extract"]
+
+MIN_UNATTRIBUTED_WORDS = 3  # shorter quoted text with no cue is a scare quote or a title
+
+
+def extract(
+    doc: Doc, article: Article, sentences: list[Sentence], mentions: list[Mention]
+) -> list[Quote]:
+    """The quotes of one article, in text order, with ids `<article_id>:q<n>`."""
+    if doc.text != article.text:
+        raise ValueError("extract() needs the parse of article.text itself")
+    cues, direct = attribute(doc, article.text)
+    speakers = Speakers(doc, mentions)
+    where = SentenceIndex(sentences)
+    spans = [(span.start, span.end) for span, _ in direct]
+    drafts = [
+        _draft(article, (span.start, span.end), True, cue, speakers, where)
+        for span, cue in direct
+        if cue is not None or _words(article.text, span) >= MIN_UNATTRIBUTED_WORDS
+    ]
+    for cue in cues:
+        if cue.relays:
+            continue
+        for content in cue.contents:
+            if _covered(content, spans) < 0.5:
+                drafts.append(_draft(article, content, False, cue, speakers, where))
+    drafts.sort(key=lambda quote: (quote.start, quote.end))
+    for n, quote in enumerate(drafts, start=1):
+        quote.quote_id = f"{article.article_id}:q{n}"
+    return drafts
+
+
+def attributions(doc: Doc, text: str | None = None) -> list[Attribution]:
+    """Every cue of the document with speaker and content spans (char offsets), relays
+    included: what the benchmark scores against source/cue/content annotations."""
+    return attribute(doc, doc.text if text is None else text)[0]
+
+
+class Speakers:
+    """Maps a cue's speaker token to the actor mention overlapping it."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention]) -> None:
+        self.text = doc.text
+        self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        self.starts = [m.start for m in self.mentions]
+
+    def resolve(self, cue: Attribution | None) -> tuple[str | None, str | None, str | None]:
+        """(entity, speaker text as written, reason when unresolved)."""
+        if cue is None or cue.speaker is None or cue.speaker_span is None:
+            return None, None, "no speaker found"
+        head = cue.speaker
+        written = self.text[cue.speaker_span[0] : cue.speaker_span[1]]
+        mention = self.at(head.idx, head.idx + len(head))
+        if mention is not None and mention.entity:
+            return mention.entity, written, None
+        if head.pos_ == "PRON":
+            return None, written, "pronoun with no antecedent"
+        if mention is not None and mention.reason:
+            return None, written, mention.reason
+        return None, written, f"speaker is not an actor mention: {written}"
+
+    def at(self, start: int, end: int) -> Mention | None:
+        """The mention overlapping [start, end), an actor-role one first."""
+        i = bisect_left(self.starts, end)
+        found = [m for m in self.mentions[max(0, i - 8) : i] if m.start < end and m.end > start]
+        if not found:
+            return None
+        return min(found, key=lambda m: (m.role != "actor", m.start > start, m.end - m.start))
+
+
+class SentenceIndex:
+    def __init__(self, sentences: list[Sentence]) -> None:
+        self.sentences = sorted(sentences, key=lambda s: s.start)
+        self.starts = [s.start for s in self.sentences]
+
+    def __call__(self, pos: int) -> int | None:
+        i = bisect_right(self.starts, pos) - 1
+        return self.sentences[i].index if i >= 0 else None
+
+
+def _draft(article, span: Interval, direct: bool, cue, speakers: Speakers, where) -> Quote:
+    entity, written, reason = speakers.resolve(cue)
+    relayer = speakers.resolve(cue.relayed_by)[0] if cue is not None and cue.relayed_by else None
+    return Quote(
+        quote_id="",
+        article_id=article.article_id,
+        text=article.text[span[0] : span[1]],
+        direct=direct,
+        start=span[0],
+        end=span[1],
+        speaker=entity,
+        speaker_mention=written,
+        reported_by=relayer,
+        cue=cue.cue if cue is not None else None,
+        sentence_index=where(cue.start if cue is not None else span[0]),
+        unresolved_reason=reason,
+    )
+
+
+def _covered(content: Interval, spans: list[tuple[int, int]]) -> float:
+    length = content[1] - content[0]
+    if length <= 0:
+        return 1.0
+    inside = sum(max(0, min(content[1], e) - max(content[0], s)) for s, e in spans)
+    return inside / length
+
+
+def _words(text: str, span) -> int:
+    return len(text[span.start : span.end].split())

@@ -1,0 +1,161 @@
+"""Tie cues, their relays and the direct quotes of an article together.
+
+Stages, in order: find the direct quotes (marks.py) and the cues (cues.py); mark relays
+("X reaffirmed ..., the spokesman said": X speaks, the spokesman relays); give each
+direct quote the cue whose words it is, or the cue next to it ("He wrote: ...", a quote
+that runs on after "..., she said."); quotes without any cue stay unattributed.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Span, Token
+
+from .cues import Attribution, Interval, cue_word, find_cues, noun_span, speaker_of, verb_content
+from .marks import QuoteSpan, find_quotes, paragraph_starts
+
+
+class QuoteIndex:
+    """Answers "is this character inside quotation marks?" by bisection."""
+
+    def __init__(self, spans: list[QuoteSpan]) -> None:
+        self.spans = spans
+        self.starts = [span.start - 1 for span in spans]
+
+    def __call__(self, pos: int) -> QuoteSpan | None:
+        i = bisect_right(self.starts, pos) - 1
+        if i >= 0 and pos <= self.spans[i].end:
+            return self.spans[i]
+        return None
+
+
+def attribute(
+    doc: Doc, text: str
+) -> tuple[list[Attribution], list[tuple[QuoteSpan, Attribution | None]]]:
+    """Every attribution of the document and every direct quote with its attribution.
+    `text` is `doc.text` (passed in: spaCy rebuilds it on every access)."""
+    spans = find_quotes(text)
+    quoted = QuoteIndex(spans)
+    sents = list(doc.sents)
+    cues = [cue for sent in sents for cue in find_cues(sent, quoted, text)]
+    cues += mark_relays(cues, quoted, text)
+    cues.sort(key=lambda cue: cue.start)
+    speaking = [cue for cue in cues if not cue.relays]
+    direct = [(span, own_cue(span, speaking, sents, quoted)) for span in spans]
+    direct = inherit(text, direct, speaking, sents)
+    for span, cue in direct:
+        if cue is not None:
+            cue.quotes.append((span.start, span.end))
+    return cues, direct
+
+
+def mark_relays(cues: list[Attribution], quoted: QuoteIndex, text: str) -> list[Attribution]:
+    """Link each cue whose words are another act of speech to that act; return new cues."""
+    by_token = {cue.token.i: cue for cue in cues}
+    added = []
+    for outer in list(cues):
+        for head in outer.content_heads:
+            inner = by_token.get(head.i) or relay_cue(head, quoted, text)
+            if inner is None or inner is outer or inner.speaker is None or not inner.contents:
+                continue
+            if head.i not in by_token:
+                by_token[head.i] = inner
+                added.append(inner)
+            inner.relayed_by, outer.relays = outer, True
+    return added
+
+
+def relay_cue(head: Token, quoted: QuoteIndex, text: str) -> Attribution | None:
+    """A verb of speech or of diplomatic act ("welcomed", "discussed") as a relayed cue."""
+    word = cue_word(head)
+    if word is None or word.kind not in ("speech", "relay"):
+        return None
+    speaker = speaker_of(head)
+    if speaker is None or quoted(speaker.idx):
+        return None
+    end = head.idx + len(head)
+    inner = Attribution(head, head.text, head.idx, end, speaker, noun_span(speaker))
+    inner.contents = verb_content(head, word, text) or _predicate(head)
+    return inner
+
+
+def _predicate(verb: Token) -> list[Interval]:
+    """What follows the verb inside its own clause: "discussed U.S. support"."""
+    rights = [c for c in verb.rights if c.dep_ not in ("punct", "cc", "conj")]
+    if not rights:
+        return []
+    return [(verb.idx + len(verb) + 1, rights[-1].right_edge.idx + len(rights[-1].right_edge))]
+
+
+def own_cue(
+    span: QuoteSpan, cues: list[Attribution], sents: list[Span], quoted
+) -> Attribution | None:
+    """The cue whose words the quote is: its content holds the quote, or it stands beside it."""
+    best, best_overlap = None, 0
+    for cue in cues:
+        overlap = max((_overlap(c, (span.start, span.end)) for c in cue.contents), default=0)
+        if overlap > best_overlap:
+            best, best_overlap = cue, overlap
+    if best is not None:
+        return best
+    touched = [s for s in sents if s.start_char < span.end and s.end_char > span.start]
+    beside = [
+        cue
+        for cue in cues
+        if cue.speaker is not None
+        and any(s.start_char <= cue.start < s.end_char for s in touched)
+        and all(quoted(c[0]) for c in cue.contents)
+    ]
+    if beside:
+        return min(beside, key=lambda cue: _distance(cue, span))
+    return None
+
+
+def inherit(text: str, direct, cues: list[Attribution], sents: list[Span]):
+    """Quotes without a cue of their own borrow one: a cue ending in a colon just before
+    them, else the nearest attributed quote of the same paragraph (the one before first)."""
+    starts = paragraph_starts(text)
+    result = list(direct)
+    for i, (span, cue) in enumerate(result):
+        if cue is not None:
+            continue
+        cue = _introducer(span, cues, sents, text)
+        if cue is None:
+            cue = _neighbour(result, i, starts)
+        result[i] = (span, cue)
+    return result
+
+
+def _introducer(span: QuoteSpan, cues: list[Attribution], sents: list[Span], text: str):
+    """A cue that ends its sentence with a colon or with nothing said, just before the quote."""
+    before = [s for s in sents if s.end_char <= span.start]
+    if not before:
+        return None
+    previous = before[-1]
+    if text[previous.end_char : span.start].strip(' \t\n“"„«') != "":
+        return None
+    candidates = [c for c in cues if previous.start_char <= c.start < previous.end_char]
+    candidates = [c for c in candidates if c.introduces or not c.contents]
+    return candidates[-1] if candidates else None
+
+
+def _neighbour(direct, i: int, starts: list[int]):
+    span = direct[i][0]
+    paragraph = bisect_right(starts, span.start) - 1
+    order = [j for j in range(i - 1, -1, -1)] + [j for j in range(i + 1, len(direct))]
+    for j in order:
+        other, cue = direct[j]
+        if cue is not None and bisect_right(starts, other.start) - 1 == paragraph:
+            return cue
+    return None
+
+
+def _overlap(a: Interval, b: Interval) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _distance(cue: Attribution, span: QuoteSpan) -> int:
+    if cue.start >= span.end:
+        return cue.start - span.end
+    return max(0, span.start - cue.end)

@@ -1,0 +1,238 @@
+"""Dates: the resolver against a table of expressions, extraction on written sentences,
+and the publication-date inference."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import time
+from pathlib import Path
+
+import pytest
+
+from communique.dates import extract, infer_publication, resolve, tense_of
+from communique.dates.periods import month_end
+from communique.records import Article, DateValue
+
+CASES = Path(__file__).parent / "data" / "date_cases.tsv"
+
+
+def _rows() -> list[dict[str, str]]:
+    lines = [
+        line for line in CASES.read_text(encoding="utf-8").splitlines() if not line.startswith("#")
+    ]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _date(text: str) -> dt.date | None:
+    return None if text == "-" else dt.date.fromisoformat(text)
+
+
+def _anchor(text: str) -> DateValue | None:
+    if text == "-":
+        return None
+    if len(text) == 4:
+        year = int(text)
+        return DateValue(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+    if len(text) == 7:
+        year, month = map(int, text.split("-"))
+        return DateValue(dt.date(year, month, 1), month_end(year, month), "month")
+    day = dt.date.fromisoformat(text)
+    return DateValue(day, day, "day")
+
+
+ROWS = _rows()
+
+
+def test_case_ids_are_unique_and_many():
+    ids = [row["id"] for row in ROWS]
+    assert len(ids) == len(set(ids))
+    assert len(ids) >= 300
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[row["id"] for row in ROWS])
+def test_resolve(row):
+    tense = None if row["tense"] == "-" else row["tense"]
+    value = resolve(
+        row["expression"], _date(row["published"]), tense=tense, anchor=_anchor(row["anchor"])
+    )
+    if row["start"] == "none":
+        assert value is None
+        return
+    assert value is not None, "did not resolve"
+    got = (value.start.isoformat(), value.end.isoformat(), value.precision)
+    assert got == (row["start"], row["end"], row["precision"])
+    assert value.text == row["expression"] and value.source == "text"
+
+
+def test_resolve_rejects_a_non_string():
+    with pytest.raises(TypeError):
+        resolve(dt.date(2020, 1, 1), None)  # type: ignore[arg-type]
+
+
+def test_vague_expressions_never_claim_a_day():
+    reference = dt.date(2013, 3, 22)
+    for text in ("last week", "earlier this month", "in late 2020", "recent weeks", "last summer"):
+        value = resolve(text, reference, tense="past")
+        assert value is not None and value.precision != "day" and value.day is None, text
+
+
+# -- extraction on sentences written for these tests -----------------------------------
+
+PUBLISHED = dt.date(2024, 7, 17)  # a Wednesday
+
+
+def _extract(nlp, text: str, published: dt.date | None = PUBLISHED) -> list[DateValue]:
+    article = Article("t", text, published=published)
+    return extract(nlp(text), article)
+
+
+def _found(values: list[DateValue], text: str) -> dict[str, tuple[str, str]]:
+    return {
+        text[v.char_start : v.char_end]: (v.start.isoformat(), v.end.isoformat()) for v in values
+    }
+
+
+EXTRACT_CASES = [
+    (
+        "weekday-past",
+        "The two foreign ministers met in Vienna on Monday to discuss the ceasefire.",
+        {"on Monday": ("2024-07-15", "2024-07-15")},
+    ),
+    (
+        "weekday-future",
+        "The two foreign ministers will meet in Vienna on Friday.",
+        {"on Friday": ("2024-07-19", "2024-07-19")},
+    ),
+    (
+        "going-to-future",
+        "The president is going to visit Nairobi on Tuesday.",
+        {"on Tuesday": ("2024-07-23", "2024-07-23")},
+    ),
+    (
+        "scheduled-future",
+        "The summit is scheduled for March 2025 in Brasilia.",
+        {"March 2025": ("2025-03-01", "2025-03-31")},
+    ),
+    (
+        "range-and-relative",
+        "Talks held October 3-5 ended earlier this month without a deal.",
+        {
+            "October 3-5": ("2023-10-03", "2023-10-05"),
+            "earlier this month": ("2024-07-01", "2024-07-17"),
+        },
+    ),
+    (
+        "since",
+        "Prices have risen since January, the central bank said.",
+        {"since January": ("2024-01-01", "2024-07-17")},
+    ),
+    (
+        "anchor-chain",
+        "Parliament was dissolved on 16 July 2022. The next day the cabinet resigned.",
+        {
+            "on 16 July 2022": ("2022-07-16", "2022-07-16"),
+            "The next day": ("2022-07-17", "2022-07-17"),
+        },
+    ),
+    (
+        "anchor-that-year",
+        "The wall fell in 1989. Elections followed that year in several countries.",
+        {"in 1989": ("1989-01-01", "1989-12-31"), "that year": ("1989-01-01", "1989-12-31")},
+    ),
+    (
+        "modal-may-is-not-a-month",
+        "We may send observers, and $11 million was pledged.",
+        {},
+    ),
+    (
+        "last-month-and-year",
+        "Last month the government signed a trade pact, after talks that began last year.",
+        {"Last month": ("2024-06-01", "2024-06-30"), "last year": ("2023-01-01", "2023-12-31")},
+    ),
+    (
+        "duration-dropped",
+        "The two countries have been at odds for decades and the talks lasted six weeks.",
+        {},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "text,expected", [c[1:] for c in EXTRACT_CASES], ids=[c[0] for c in EXTRACT_CASES]
+)
+def test_extract(nlp, text, expected):
+    assert _found(_extract(nlp, text), text) == expected
+
+
+def test_extract_offsets_index_the_article_text(nlp):
+    text = "Headline\n\nOn Monday the envoy arrived. She left on 2 August 2024."
+    for value in _extract(nlp, text):
+        assert value.char_start is not None and value.char_end is not None
+        assert text[value.char_start : value.char_end] == value.text
+
+
+def test_extract_without_publication_date_keeps_only_absolute(nlp):
+    text = "The envoy arrived on Monday. The accord was signed on 2 August 2024."
+    assert list(_found(_extract(nlp, text, None), text)) == ["on 2 August 2024"]
+
+
+def test_extract_refuses_a_doc_of_another_text(nlp):
+    with pytest.raises(ValueError):
+        extract(
+            nlp("A much longer text than the article holds, on Monday."), Article("t", "Short.")
+        )
+
+
+def test_tense_of_governing_verb(nlp):
+    doc = nlp("They will meet on Monday. They met on Friday. They meet on Sunday.")
+    tenses = [tense_of(ent) for ent in doc.ents if ent.label_ == "DATE"]
+    assert tenses == ["future", "past", "present"]
+
+
+def test_extract_is_cheap(nlp):
+    sentences = [
+        "The ministers met on Monday and will meet again next week in Geneva.",
+        "Officials said the ceasefire, agreed on 3 May 2024, had held since then.",
+        "Trade between the two countries fell by a third last year.",
+        "The delegation is expected to arrive in Addis Ababa on Thursday.",
+    ] * 50
+    text = " ".join(sentences)
+    doc = nlp(text)
+    article = Article("t", text, published=PUBLISHED)
+    extract(doc, article)
+    began = time.perf_counter()
+    extract(doc, article)
+    per_sentence = (time.perf_counter() - began) / len(sentences)
+    assert per_sentence < 0.001
+
+
+# -- publication date of an undated article ---------------------------------------------
+
+
+def _value(start: str, end: str, precision: str) -> DateValue:
+    return DateValue(dt.date.fromisoformat(start), dt.date.fromisoformat(end), precision)  # type: ignore[arg-type]
+
+
+def test_infer_publication_from_latest_day():
+    values = [_value("2024-07-01", "2024-07-01", "day"), _value("2024-07-16", "2024-07-16", "day")]
+    assert infer_publication(values) == (dt.date(2024, 7, 16), dt.date(2024, 8, 16))
+
+
+def test_infer_publication_prefers_days_and_months_over_years():
+    values = [
+        _value("2030-01-01", "2030-12-31", "year"),
+        _value("2024-03-01", "2024-03-31", "month"),
+    ]
+    assert infer_publication(values) == (dt.date(2024, 3, 1), dt.date(2024, 5, 1))
+
+
+def test_infer_publication_with_years_only():
+    values = [_value("1989-01-01", "1989-12-31", "year")]
+    assert infer_publication(values) == (dt.date(1989, 1, 1), dt.date(1990, 1, 31))
+
+
+def test_infer_publication_needs_a_stated_date():
+    assert infer_publication([]) is None
+    published = DateValue(dt.date(2024, 1, 1), dt.date(2024, 1, 1), "day", source="published")
+    assert infer_publication([published]) is None

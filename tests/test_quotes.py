@@ -1,0 +1,148 @@
+"""Quotes: the case table (tests/data/quote_cases.tsv) through the real parser, with actor
+mentions made by hand (one per noun chunk and pronoun), plus the quotation-mark scanner."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from communique import quotes
+from communique.quotes.marks import find_quotes
+from communique.records import Article, Mention, Sentence
+
+CASES = Path(__file__).parent / "data" / "quote_cases.tsv"
+
+
+def _cases() -> list[dict[str, str]]:
+    lines = [
+        line for line in CASES.read_text("utf-8").splitlines() if line and not line.startswith("#")
+    ]
+    rows = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    return [{key: value.replace("\\n", "\n") for key, value in row.items()} for row in rows]
+
+
+def _run(nlp, text: str, mentions=None):
+    doc = nlp(text)
+    article = Article("t", text)
+    sentences = [
+        Sentence("t", i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)
+    ]
+    if mentions is None:
+        mentions = _chunk_mentions(doc)
+    return quotes.extract(doc, article, sentences, mentions)
+
+
+def _chunk_mentions(doc) -> list[Mention]:
+    """Stand-in for the actors stage: every noun chunk is a mention, its text the entity."""
+    spans = list(doc.noun_chunks)
+    return [
+        Mention("t", 0, span.start_char, span.end_char, span.text, entity=span.text)
+        for span in spans
+    ]
+
+
+@pytest.mark.parametrize("case", _cases(), ids=lambda case: case["id"])
+def test_quote_case(nlp, case):
+    found = _run(nlp, case["text"])
+    matching = [q for q in found if q.text == case["quote"]]
+    assert matching, f"no quote {case['quote']!r} in {[q.text for q in found]}"
+    quote = matching[0]
+    assert quote.direct is (case["direct"] == "yes")
+    assert quote.speaker_mention == case["speaker"]
+    assert quote.speaker is not None and quote.unresolved_reason is None
+    assert (quote.reported_by or "") == case["reported_by"]
+    assert case["text"][quote.start : quote.end] == quote.text
+
+
+def test_speaker_is_the_mention_at_the_subject_head(nlp):
+    text = "Canada's foreign minister told the summit that the treaty was overdue."
+    mention = Mention("t", 0, text.index("foreign"), text.index(" told"), "foreign minister", "e7")
+    decoy = Mention("t", 0, 0, 6, "Canada", "e1", role="modifier")
+    [quote] = _run(nlp, text, [decoy, mention])
+    assert (quote.speaker, quote.speaker_mention) == ("e7", "Canada's foreign minister")
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        pytest.param('"We have no choice," she said.', "pronoun with no antecedent", id="pronoun"),
+        pytest.param(
+            "The talks failed, Malaysia's envoy said.",
+            "speaker is not an actor mention: Malaysia's envoy",
+            id="no-mention",
+        ),
+        pytest.param('The slogan "land for peace" is back.', "no speaker found", id="no-cue"),
+    ],
+)
+def test_unresolved_speaker_has_a_reason(nlp, text, reason):
+    [quote] = _run(nlp, text, [])
+    assert quote.speaker is None
+    assert quote.unresolved_reason == reason
+
+
+def test_nearest_name_is_never_the_default(nlp):
+    text = "\u201cPrices will keep rising for months.\u201d\n\nOfficials from Chile and Peru met."
+    [quote] = _run(nlp, text)
+    assert quote.direct and quote.speaker is None and quote.unresolved_reason == "no speaker found"
+
+
+def test_short_quote_without_cue_is_a_scare_quote(nlp):
+    assert _run(nlp, 'The so-called "reset" did not last.') == []
+
+
+def test_quote_ids_are_stable_and_ordered(nlp):
+    text = (
+        '"We are ready," the Ghanaian president said. Ghana\'s minister said the budget was sound.'
+    )
+    found = _run(nlp, text)
+    assert [q.quote_id for q in found] == ["t:q1", "t:q2"]
+    assert [q.start for q in found] == sorted(q.start for q in found)
+    assert found[1].sentence_index == 1
+
+
+def test_extract_refuses_a_parse_of_other_text(nlp):
+    doc = nlp("Peru's president said no.")
+    with pytest.raises(ValueError):
+        quotes.extract(doc, Article("t", "Something else."), [], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param('He said "yes" twice.', ["yes"], id="straight"),
+        pytest.param("\u201cOne. Two,\u201d she said.", ["One. Two"], id="curly-trailing-comma"),
+        pytest.param("\u201cA.\n\n\u201cB.\u201d", ["A.\n\n\u201cB."], id="continued-paragraph"),
+        pytest.param(
+            "\u201cA is open\n\nB follows.", ["A is open"], id="unclosed-ends-with-paragraph"
+        ),
+        pytest.param("\u00abNon,\u00bb a-t-il dit.", ["Non"], id="guillemets"),
+        pytest.param("It's the minister's plan.", [], id="apostrophes-are-not-quotes"),
+        pytest.param('Two "a" and "b" here.', ["a", "b"], id="two-quotes"),
+    ],
+)
+def test_find_quotes(text, expected):
+    assert [text[s.start : s.end] for s in find_quotes(text)] == expected
+
+
+def test_with_actor_mentions_a_pronoun_speaker_joins_its_antecedent(nlp):
+    """End to end with communique.actors: "he told reporters" is the president named before."""
+    from communique import actors
+
+    text = (
+        "Kenyan President William Ruto said on Monday that his government would send police "
+        "officers to Haiti.\n\n\u201cWe will not abandon the people of Haiti,\u201d he told "
+        "reporters in Nairobi. \u201cThe mission is ready.\u201d"
+    )
+    doc = nlp(text)
+    article = Article("k", text)
+    sentences = [
+        Sentence("k", i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)
+    ]
+    mentions, _ = actors.extract(doc, article, sentences)
+    found = quotes.extract(doc, article, sentences, mentions)
+    assert [q.direct for q in found] == [False, True, True]
+    assert [q.speaker_mention for q in found] == ["Kenyan President William Ruto", "he", "he"]
+    assert found[0].speaker is not None
+    assert {q.speaker for q in found} == {found[0].speaker}
