@@ -23,3 +23,14 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is not present")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def example_db(tmp_path_factory) -> Path:
+    """The bundled example corpus, ingested once per test session (in process)."""
+    from communique import api
+
+    db = tmp_path_factory.mktemp("example") / "example.duckdb"
+    summary = api.ingest([EXAMPLES / "corpus"], db, jobs=1)
+    assert summary.ingested >= 10, summary
+    return db

@@ -21,18 +21,21 @@ def _when(event: dict) -> str:
     return "undated"
 
 
-def timeline(events: list[dict], max_sentence: int = 140) -> Table:
-    table = Table(title=f"Timeline: {len(events)} events", show_lines=False, expand=False)
-    for column in ("date", "type", "source → target", "modality", "articles", "evidence"):
-        table.add_column(column, overflow="fold")
+def timeline(events: list[dict], max_sentence: int = 120) -> Table:
+    table = Table(title=f"Timeline: {len(events)} events", show_lines=False, expand=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("type", no_wrap=True)
+    table.add_column("source → target", ratio=2, overflow="fold")
+    table.add_column("modality", no_wrap=True)
+    table.add_column("n", justify="right", no_wrap=True)
+    table.add_column("evidence", ratio=3, overflow="fold")
     for e in events:
         sentence = e["mentions"][0]["sentence"] if e["mentions"] else ""
         if len(sentence) > max_sentence:
             sentence = sentence[: max_sentence - 1] + "…"
-        mode = f"/{e['mode']}" if e.get("mode") else ""
         table.add_row(
             _when(e),
-            f"{e['event_type']}{mode}",
+            e["event_type"],
             escape(f"{_actor(e['source'])} → {_actor(e['target'])}"),
             e["modality"],
             str(e["num_articles"]),
