@@ -29,7 +29,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 out = Console(soft_wrap=False)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
 DEFAULT_DB = Path("communique.duckdb")
@@ -319,3 +319,7 @@ def _all_records(api, db: Path):
 
 def main() -> None:  # pragma: no cover - console entry point
     app()
+
+
+if __name__ == "__main__":  # pragma: no cover - `python -m communique.cli`
+    main()

@@ -23,7 +23,7 @@ class UsageError(CommuniqueError):
 class DatabaseLocked(CommuniqueError):
     def __init__(self, path: str) -> None:
         super().__init__(
-            f"database {path} is being written by another communique process; "
+            f"database {path} is in use by another process (an ingest still running?); "
             f"wait for it to finish or use another --db"
         )
 
