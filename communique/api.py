@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import duckdb
@@ -117,9 +117,33 @@ def ingest(
             summary.ingested += len(pending)
         store.write_rejected(con, summary.rejected)
         corpus.finalize(con)
+        if _reanalyse_undated(con, model):
+            corpus.finalize(con)
     finally:
         con.close()
     return summary
+
+
+def _reanalyse_undated(con: duckdb.DuckDBPyConnection, model: str | None) -> int:
+    """Articles without a publication date whose date other reports pin down are analysed
+    again against that date, so that their relative dates ("on Monday") resolve."""
+    bounds = corpus.publication_from_other_reports(con)
+    if not bounds:
+        return 0
+    articles = [
+        replace(article, published=bounds[article.article_id][0], published_inferred=True,
+                published_range=bounds[article.article_id])
+        for article in store.load_articles(con, sorted(bounds))
+    ]
+    signatures = dict(
+        con.execute(
+            "SELECT article_id, minhash FROM articles WHERE article_id IN (SELECT unnest(?))",
+            [sorted(bounds)],
+        ).fetchall()
+    )
+    results = list(local.run(articles, jobs=1, model=model))
+    store.write_results(con, [(r, signatures.get(r.article.article_id)) for r in results], PIPELINE_VERSION)
+    return len(results)
 
 
 class Corpus:

@@ -8,6 +8,7 @@ transaction, so an interrupted run is repaired by the next one.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import Counter
 
@@ -70,9 +71,7 @@ def resolve_actors(con: duckdb.DuckDBPyConnection) -> None:
 
 def infer_publication_dates(con: duckdb.DuckDBPyConnection) -> None:
     """Undated articles get a publication range from the explicit dates in their text."""
-    undated = con.execute(
-        "SELECT article_id FROM articles WHERE published IS NULL OR published_inferred"
-    ).fetchall()
+    undated = con.execute("SELECT article_id FROM articles WHERE published IS NULL").fetchall()
     con.execute("BEGIN TRANSACTION")
     for (article_id,) in undated:
         timexes = [
@@ -90,6 +89,44 @@ def infer_publication_dates(con: duckdb.DuckDBPyConnection) -> None:
             [bounds is not None, *(bounds or (None, None)), article_id],
         )
     con.execute("COMMIT")
+
+
+WEEK = dt.timedelta(days=6)
+
+LINKED_EVENT_DATES = """
+SELECT em.article_id, max(e.date_end)
+FROM event_mentions em
+JOIN event_clusters c USING (mention_id)
+JOIN events e USING (event_id)
+JOIN articles a ON a.article_id = em.article_id
+WHERE a.published IS NULL AND e.date_end IS NOT NULL
+  AND EXISTS (
+      SELECT 1 FROM event_clusters c2 JOIN event_mentions m2 USING (mention_id)
+      JOIN articles a2 ON a2.article_id = m2.article_id
+      WHERE c2.event_id = c.event_id AND a2.published IS NOT NULL AND NOT a2.published_inferred
+        AND m2.date_start IS NOT NULL)
+GROUP BY 1
+"""
+
+
+def publication_from_other_reports(
+    con: duckdb.DuckDBPyConnection,
+) -> dict[str, tuple[dt.date, dt.date]]:
+    """Narrow the publication date of undated articles through other reports: an undated
+    article reporting an event that a dated report places on day D appeared on or after D
+    and, as it relates it with a relative expression ("on Monday"), within the week after.
+    Its own explicit dates can only raise the lower bound. Returns {article_id: (lower, upper)}.
+    """
+    own = dict(
+        con.execute(
+            "SELECT article_id, published_start FROM articles WHERE published IS NULL"
+        ).fetchall()
+    )
+    found = {}
+    for article_id, latest_event in con.execute(LINKED_EVENT_DATES).fetchall():
+        lower = max(d for d in (latest_event, own.get(article_id)) if d is not None)
+        found[article_id] = (lower, lower + WEEK)
+    return found
 
 
 MENTION_QUERY = """

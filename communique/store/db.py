@@ -11,7 +11,7 @@ import duckdb
 import pyarrow as pa
 
 from ..errors import DatabaseLocked, DatabaseMissing
-from ..records import ArticleResult, Rejected
+from ..records import Article, ArticleResult, Block, Rejected
 from .schema import PER_ARTICLE_TABLES, migrate
 
 DEFAULT_DB = "communique.duckdb"
@@ -248,3 +248,22 @@ def stored_signatures(con: duckdb.DuckDBPyConnection) -> list[tuple[str, bytes]]
     return con.execute(
         "SELECT article_id, minhash FROM articles WHERE minhash IS NOT NULL AND duplicate_of IS NULL"
     ).fetchall()
+
+
+def load_articles(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> list[Article]:
+    """Stored articles as records (text, blocks and metadata), to analyse them again."""
+    rows = con.execute(
+        "SELECT article_id, text, title, outlet, url, published, published_inferred, "
+        "source_path, content_hash, duplicate_of, blocks, metadata FROM articles "
+        "WHERE article_id IN (SELECT unnest(?)) ORDER BY article_id",
+        [list(article_ids)],
+    ).fetchall()
+    return [
+        Article(
+            article_id=r[0], text=r[1], title=r[2], outlet=r[3], url=r[4], published=r[5],
+            published_inferred=bool(r[6]), source_path=r[7], content_hash=r[8] or "",
+            duplicate_of=r[9], blocks=[Block(*b) for b in json.loads(r[10] or "[]")],
+            metadata=json.loads(r[11] or "{}"),
+        )
+        for r in rows
+    ]
