@@ -1,0 +1,480 @@
+"""The event coder: triggers from the verb and noun tables, participants from the parse,
+then modality, date, location, evidence and confidence for each coded event.
+
+    extract(doc, article, sentences, mentions, actors, timexes) -> list[Event]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from itertools import combinations, permutations
+
+from spacy.tokens import Doc, Span, Token
+
+from ..records import Actor, Article, DateValue, Event, Evidence, Mention, Sentence
+from . import participants as args
+from .location import locate
+from .modality import modality
+from .ontology import Ontology, Trigger, ontology
+from .participants import Context, MentionIndex
+
+SUPPRESSING = frozenset({"REQUEST", "THREATEN"})
+MODALITY_WEIGHT = {
+    "asserted": 1.0,
+    "planned": 0.9,
+    "negated": 0.9,
+    "denied": 0.85,
+    "reported": 0.8,
+    "hypothetical": 0.7,
+}
+PURPOSE = frozenset({"for", "during", "at", "after"})
+MULTILATERAL = frozenset({"trilateral", "multilateral", "three-way", "quadrilateral", "four-way"})
+PHONE = frozenset({"phone", "telephone", "call", "video"})
+
+
+@dataclass(slots=True)
+class Match:
+    """A trigger found in a sentence: the word, its table row and how it is carried."""
+
+    token: Token
+    trigger: Trigger
+    noun: bool
+    light: Token | None = None  # the verb governing a noun trigger
+    effect: str | None = None  # the light verb's effect (carry, sign, cancel, plan, refuse)
+    head: Token | None = None  # the noun phrase head the light verb governs ("rounds of talks")
+
+    @property
+    def anchors(self) -> list[Token]:
+        return [self.token] + ([self.light] if self.light is not None else [])
+
+
+@dataclass(slots=True)
+class Coded:
+    source: str | None
+    target: str | None
+    mode: str | None
+    from_parse: bool
+
+
+def extract(
+    doc: Doc,
+    article: Article,
+    sentences: list[Sentence],
+    mentions: list[Mention],
+    actors: list[Actor],
+    timexes: list[DateValue],
+) -> list[Event]:
+    """Every event the article's body sentences state, in text order."""
+    onto = ontology()
+    index = MentionIndex(doc, [m for m in mentions if m.entity])
+    context = Context()
+    events: list[Event] = []
+    for sentence in sentences:
+        if sentence.kind != "body":
+            continue
+        span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if span is not None:
+            events.extend(_sentence(span, sentence, article, index, context, timexes, onto))
+    return events
+
+
+def _sentence(
+    span: Span,
+    sentence: Sentence,
+    article: Article,
+    index: MentionIndex,
+    context: Context,
+    timexes: list[DateValue],
+    onto: Ontology,
+) -> list[Event]:
+    matches = find_triggers(span, onto)
+    verbs = {m.token.i: m for m in matches if not m.noun}
+    events: list[Event] = []
+    seen: set[tuple] = set()
+    for match in matches:
+        if _suppressed(match, verbs, onto):
+            continue
+        for event in code_match(match, sentence, article, index, context, timexes, onto):
+            key = (event.event_type, event.source, event.target, event.modality)
+            if key not in seen:
+                seen.add(key)
+                event.event_id = f"{article.article_id}:{sentence.index}:{len(events)}"
+                events.append(event)
+    return events
+
+
+# ---------------------------------------------------------------- triggers
+
+
+def find_triggers(span: Span, onto: Ontology) -> list[Match]:
+    """Verb and noun triggers of a sentence; a light verb yields to the noun it carries."""
+    nouns = [m for m in (_noun(t, onto) for t in span if t.pos_ == "NOUN") if m is not None]
+    carried = {m.light.i for m in nouns if m.light is not None and m.effect not in (None, "refuse")}
+    verbs = [m for m in (_verb(t, onto) for t in span if t.pos_ == "VERB") if m is not None]
+    verbs = [m for m in verbs if m.token.i not in carried]
+    verb_types = {m.token.i: onto.code(m.trigger.cameo).plover for m in verbs}
+    nouns = [m for m in nouns if not _covered_by_verb(m, verb_types, onto)]
+    return sorted(verbs + nouns, key=lambda m: m.token.i)
+
+
+def _verb(token: Token, onto: Ontology) -> Match | None:
+    for trigger in onto.verbs.get(token.lemma_.lower(), ()):
+        if _condition(token, trigger):
+            return Match(token, trigger, noun=False)
+    return None
+
+
+def _noun(token: Token, onto: Ontology) -> Match | None:
+    for trigger in onto.nouns.get(token.lemma_.lower(), ()):
+        if _condition(token, trigger):
+            head, light = governor(token)
+            effect = onto.light.get(light.lemma_.lower()) if light is not None else None
+            return Match(token, trigger, noun=True, light=light, effect=effect, head=head)
+    return None
+
+
+def _covered_by_verb(match: Match, verb_types: dict[int, str | None], onto: Ontology) -> bool:
+    """'signed an agreement' is one event: a non-light verb trigger of the same type wins."""
+    if match.light is None or match.effect is not None:
+        return False
+    return verb_types.get(match.light.i) == onto.code(match.trigger.cameo).plover
+
+
+def governor(noun: Token) -> tuple[Token, Token | None]:
+    """The phrase head ('rounds' in 'rounds of talks') and the verb that governs it."""
+    head = noun
+    while (
+        head.dep_ == "pobj"
+        and head.head.lower_ == "of"
+        and head.head.head.pos_
+        in (
+            "NOUN",
+            "NUM",
+        )
+    ):
+        head = head.head.head
+    verb = head.head
+    if head.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and verb.pos_ in ("VERB", "AUX"):
+        return head, verb
+    return head, None
+
+
+def _condition(token: Token, trigger: Trigger) -> bool:
+    kind, values = trigger.cond_kind, trigger.cond_values
+    if kind is None:
+        return True
+    if kind in ("prt", "prep"):
+        return any(
+            c.dep_ in ("prt", "prep", "agent") and c.lower_ in values for c in token.children
+        )
+    if kind == "obj":
+        deps = ("dobj", "nsubjpass")
+        return any(c.dep_ in deps and c.lemma_.lower() in values for c in token.children)
+    if kind == "xcomp":
+        return any(c.dep_ == "xcomp" and (not values or c.lemma_ in values) for c in token.children)
+    if kind == "by":
+        return any(
+            g.lemma_.lower() in values
+            for c in token.children
+            if c.dep_ == "prep"
+            for g in c.children
+            if g.dep_ == "pobj"
+        )
+    if kind == "mod":
+        return any(
+            c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in values
+            for c in token.children
+        )
+    raise ValueError(f"unknown trigger condition {kind!r} for {trigger.lemma}")
+
+
+def _suppressed(match: Match, verbs: dict[int, Match], onto: Ontology) -> bool:
+    """An act that is only asked for or threatened ('urged X to release') is not itself coded."""
+    token = match.light if match.light is not None else match.token
+    while (
+        token.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp")
+        and token.head.i != token.i
+    ):
+        token = token.head
+        if token.i in verbs and onto.code(verbs[token.i].trigger.cameo).plover in SUPPRESSING:
+            return True
+    return False
+
+
+# ---------------------------------------------------------------- one trigger -> events
+
+
+def code_match(
+    match: Match,
+    sentence: Sentence,
+    article: Article,
+    index: MentionIndex,
+    context: Context,
+    timexes: list[DateValue],
+    onto: Ontology,
+) -> list[Event]:
+    code = _code(match, onto)
+    entry = onto.code(code)
+    if entry.plover is None:
+        return []
+    sources, targets, reciprocal, from_parse = roles(match, index, context)
+    frame = "host" if match.effect == "host" else match.trigger.frame
+    coded = _pairs(frame, match.trigger.min_participants, sources, targets, reciprocal, from_parse)
+    if not coded:
+        return []
+    mood = _modality(match, entry.plover, onto)
+    date = choose_date(match, article, timexes)
+    if mood == "asserted" and _future(match, date, article):
+        mood = "planned"
+    place = locate(
+        match.anchors + ([match.head] if match.head is not None else []),
+        index,
+        _direct_places(match),
+    )
+    evidence = _evidence(match, sentence, article)
+    events = []
+    for item in coded:
+        mode = _mode(match, entry.mode, item, len(set(sources) | set(targets)))
+        events.append(
+            Event(
+                event_id="",
+                article_id=article.article_id,
+                event_type=entry.plover,
+                source=item.source,
+                target=item.target,
+                modality=mood,
+                mode=mode,
+                cameo=code,
+                goldstein=entry.goldstein,
+                quad_class=entry.quad_class,
+                date=date,
+                location=place,
+                trigger=_trigger_text(match),
+                evidence=[evidence],
+                confidence=_confidence(match.trigger, item, mood),
+            )
+        )
+        context.remember(
+            [item.source] if item.source else [], [p for p in (item.source, item.target) if p]
+        )
+    return events
+
+
+def _code(match: Match, onto: Ontology) -> str:
+    code = match.trigger.cameo
+    if match.effect == "sign" and onto.code(code).plover == "AGREE":
+        return "057"
+    for child in match.token.children:
+        if child.dep_ == "xcomp":
+            return onto.refine(code, child.lemma_.lower())
+    return code
+
+
+def roles(
+    match: Match, index: MentionIndex, context: Context
+) -> tuple[list[str], list[str], bool, bool]:
+    """(sources, targets, reciprocal, found through the parse alone)."""
+    if match.noun:
+        return _noun_roles(match, index, context)
+    verb = match.token
+    subjects, active = args.subject_tokens(verb)
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    reciprocal = any(args.is_reciprocal(o) for o in objects)
+    objects = [o for o in objects if not args.is_reciprocal(o)]
+    targets = _slot_targets(verb, objects, match.trigger.slots, index, context)
+    if active:
+        sources = args.group(subjects, index, context)
+    else:
+        sources = args.group(args.agents(verb), index, context)
+        targets = args.group(subjects, index, context) + targets
+    from_parse = bool(subjects) and not any(s.pos_ == "PRON" for s in subjects)
+    return sources, _without(targets, sources), reciprocal, from_parse
+
+
+def _slot_targets(
+    verb: Token, objects: list[Token], slots: tuple[str, ...], index: MentionIndex, context: Context
+) -> list[str]:
+    found: list[Token] = []
+    for slot in slots:
+        if slot == "dobj":
+            found.extend(objects)
+        elif slot == "csubj":  # "demanded that X stop ..." -> X
+            found.extend(
+                g
+                for c in verb.children
+                if c.dep_ == "ccomp"
+                for g in c.children
+                if g.dep_ in ("nsubj", "nsubjpass")
+            )
+        elif slot == "dative":
+            found.extend(c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP")
+        else:
+            found.extend(args.prep_objects(verb, {slot}))
+            for obj in objects:
+                found.extend(args.prep_objects(obj, {slot}))
+    return args.group(found, index, context)
+
+
+def _noun_roles(
+    match: Match, index: MentionIndex, context: Context
+) -> tuple[list[str], list[str], bool, bool]:
+    noun, head, light = match.token, match.head or match.token, match.light
+    slots = set(match.trigger.slots)
+    phrase = [noun] if head.i == noun.i else [noun, head]
+    inside = [p for t in phrase for p in args.prep_objects(t, slots - {"poss"})]
+    if light is not None and light.i != noun.i:
+        inside += args.prep_objects(light, slots & {"between", "with", "on", "against", "to"})
+    owners = [
+        c
+        for t in phrase
+        for c in t.children
+        if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and index.mention(c))
+    ]
+    owners += [p for t in phrase for p in args.prep_objects(t, {"by"})]
+    sources: list[str] = []
+    if light is not None and match.effect is not None and head.dep_ in ("dobj", "attr"):
+        subjects, _ = args.subject_tokens(light)
+        sources = args.group(subjects, index, context)
+    if not sources:
+        sources = args.group(owners, index, context)
+    if not sources and head.dep_ == "pobj" and head.head.lower_ in PURPOSE:
+        subjects, active = args.subject_tokens(head.head.head)
+        sources = args.group(subjects, index, context) if active else []
+    elif match.trigger.frame == "sym":
+        inside += owners
+    targets = _without(args.group(inside, index, context), sources)
+    return sources, targets, False, bool(sources) and bool(targets)
+
+
+def _without(items: list[str], removed: list[str]) -> list[str]:
+    return [i for i in items if i not in removed]
+
+
+def _pairs(
+    frame: str,
+    need: int,
+    sources: list[str],
+    targets: list[str],
+    reciprocal: bool,
+    from_parse: bool,
+) -> list[Coded]:
+    if frame == "host":
+        pairs = [(s, t, "visit") for s in sources for t in targets]
+        pairs += [(a, b, "third-party") for a, b in combinations(targets, 2)]
+    elif reciprocal:
+        pairs = [(a, b, None) for a, b in permutations(sources, 2)]
+    elif sources and targets:
+        pairs = [(s, t, None) for s in sources for t in targets]
+    elif frame == "sym" and len(sources + targets) >= 2:
+        pairs = [(a, b, None) for a, b in combinations(sources + targets, 2)]
+    elif sources:
+        pairs = [(s, None, None) for s in sources]
+    else:
+        pairs = [(None, t, None) for t in targets]
+    return [
+        Coded(s, t, mode, from_parse)
+        for s, t, mode in pairs
+        if s != t and (s or t) and (need < 2 or (s and t))
+    ]
+
+
+# ---------------------------------------------------------------- attributes
+
+
+def _modality(match: Match, plover: str, onto: Ontology) -> str:
+    if match.effect == "cancel":
+        return "negated"
+    if match.effect == "plan":
+        return "planned"
+    if match.effect == "refuse":
+        return "planned" if plover == "CONSULT" else "negated"
+    anchors = [match.token] + (
+        [match.head] if match.head is not None and match.head.i != match.token.i else []
+    )
+    if match.light is not None and match.effect is not None:
+        anchors.append(match.light)
+    return modality(anchors, onto, plover)
+
+
+def _future(match: Match, date: DateValue | None, article: Article) -> bool:
+    """A present-tense or bare trigger dated after publication is planned ("meet on Friday")."""
+    verb = match.light if match.light is not None else match.token
+    if date is None or date.source != "text" or article.published is None:
+        return False
+    return date.start > article.published and verb.tag_ not in ("VBD", "VBN")
+
+
+def choose_date(match: Match, article: Article, timexes: list[DateValue]) -> DateValue | None:
+    """The date the trigger's clause governs, else the publication day, else None."""
+    anchors = {t.i for t in match.anchors}
+    if match.head is not None:
+        anchors.add(match.head.i)
+    doc = match.token.doc
+    for value in timexes:
+        if value.char_start is None or value.char_end is None:
+            continue
+        span = doc.char_span(value.char_start, value.char_end, alignment_mode="expand")
+        if span is not None and span.sent == match.token.sent and _governs(span.root, anchors):
+            return value
+    if article.published is not None:
+        day: dt.date = article.published
+        return DateValue(start=day, end=day, precision="day", source="published")
+    return None
+
+
+def _governs(token: Token, anchors: set[int]) -> bool:
+    """True when the timex attaches to an anchor before reaching another verb."""
+    while token.head.i != token.i:
+        token = token.head
+        if token.i in anchors:
+            return True
+        if token.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _direct_places(match: Match) -> list[Token]:
+    if match.trigger.cameo == "042" and not match.noun:
+        objects = [c for c in match.token.children if c.dep_ == "dobj"]
+        return objects + args.prep_objects(match.token, {"to", "in"})
+    return []
+
+
+def _mode(match: Match, table_mode: str | None, item: Coded, parties: int) -> str | None:
+    if item.mode:
+        return item.mode
+    if table_mode:
+        return table_mode
+    if match.trigger.cameo[:2] != "04":
+        return None
+    words = {c.lemma_.lower() for t in match.anchors for c in t.subtree if c.dep_ != "conj"}
+    if words & {"phone", "telephone"}:
+        return "phone"
+    if words & MULTILATERAL or parties >= 3:
+        return "multilateral"
+    return None
+
+
+def _evidence(match: Match, sentence: Sentence, article: Article) -> Evidence:
+    top = match.light if match.light is not None else match.token
+    tokens = [t for t in top.subtree if not t.is_space]
+    while len(tokens) > 1 and tokens[-1].is_punct:
+        tokens.pop()
+    start = tokens[0].idx
+    end = tokens[-1].idx + len(tokens[-1].text)
+    return Evidence(article.article_id, sentence.index, sentence.text, start, end)
+
+
+def _trigger_text(match: Match) -> str:
+    if match.light is not None and match.effect is not None:
+        first, last = sorted((match.light.i, match.token.i))
+        return match.token.doc[first : last + 1].text if last - first < 6 else match.token.text
+    return match.token.text
+
+
+def _confidence(trigger: Trigger, item: Coded, mood: str) -> float:
+    both = 1.0 if item.source and item.target else 0.85
+    parse = 1.0 if item.from_parse else 0.9
+    value = trigger.strength * both * parse * MODALITY_WEIGHT[mood]
+    return round(min(1.0, max(0.0, value)), 3)

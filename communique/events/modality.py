@@ -1,0 +1,128 @@
+"""Modality of a coded event: asserted, negated, planned, hypothetical, reported or denied.
+
+The cues (data/modality.tsv) are read on the trigger itself, then on each clause that governs
+it, nearest first: "did not meet" is negated even inside "media claimed that ...".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .ontology import Ontology
+
+COMPLEMENTS = frozenset(
+    {"xcomp", "ccomp", "acl", "relcl", "pcomp", "dobj", "pobj", "advcl", "prep"}
+)
+SPEECH = frozenset({"say", "tell", "state", "announce", "add", "note", "stress", "declare"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+INSIDE_CLAUSE = frozenset({"prep", "pobj", "advcl", "xcomp", "dobj", "conj"})
+REFUSALS = frozenset({"refuse", "decline", "reject", "boycott", "snub"})
+
+
+def own_cues(token: Token, onto: Ontology, sentence_has_if: bool) -> str | None:
+    """Modality marked on the token itself: negation, auxiliaries, adverbs, determiners."""
+    for child in token.children:
+        if child.dep_ == "neg" or child.lower_ == "never":
+            return "negated"
+        if child.dep_ == "det" and child.lower_ in onto.cues("negated", "det"):
+            return "negated"
+    for child in token.children:
+        if child.dep_ == "advmod" and child.lower_ in onto.cues("reported", "advmod"):
+            return "reported"
+        if child.dep_ == "mark" and child.lower_ in onto.cues("hypothetical", "mark"):
+            return "hypothetical"
+        if child.dep_ == "aux" and child.lower_ in FUTURE_AUX:
+            return "planned"
+        if child.dep_ == "aux" and child.lower_ in onto.cues("hypothetical", "aux"):
+            return "hypothetical" if sentence_has_if or not _in_speech(token) else "planned"
+        if child.dep_ == "amod" and child.lower_ in onto.cues("planned", "amod"):
+            return "planned"
+        if child.dep_ == "acl" and child.lemma_ in onto.cues("planned", "governor"):
+            return "planned"
+    return None
+
+
+def _in_speech(token: Token) -> bool:
+    while token.head.i != token.i:
+        if token.dep_ == "ccomp" and token.head.lemma_ in SPEECH:
+            return True
+        token = token.head
+    return False
+
+
+def governed(token: Token, relation: str, onto: Ontology, event_type: str) -> str | None:
+    """Modality imposed by a governing word reached through `relation`."""
+    lemma = token.lemma_.lower()
+    if lemma in onto.cues("denied", "governor") and relation in ("ccomp", "xcomp", "pcomp", "dobj"):
+        return "denied" if relation != "dobj" or lemma == "deny" else None
+    if lemma in REFUSALS and relation in ("xcomp", "dobj"):
+        return "planned" if event_type == "CONSULT" else "negated"
+    if lemma in onto.cues("negated", "governor") and relation in ("xcomp", "dobj"):
+        return "negated"
+    if lemma in onto.cues("planned", "governor") and relation in ("xcomp", "dobj"):
+        return "planned"
+    if _reported_by_source(token, onto) and relation in ("ccomp", "xcomp"):
+        return "reported"
+    return None
+
+
+def _reported_by_source(verb: Token, onto: Ontology) -> bool:
+    """'X media claimed', 'sources said', 'according to reports'."""
+    sources = onto.cues("reported", "source")
+    if verb.lemma_ in onto.cues("reported", "reporter"):
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and _is_source(child, sources):
+                return True
+    return according_to_source(verb, sources)
+
+
+def according_to_source(token: Token, sources: frozenset[str]) -> bool:
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "according":
+            for pobj in child.subtree:
+                if pobj.dep_ == "pobj" and _is_source(pobj, sources):
+                    return True
+    return False
+
+
+def _is_source(token: Token, sources: frozenset[str]) -> bool:
+    return token.lower_ in sources or token.lemma_.lower() in sources
+
+
+def modality(anchors: list[Token], onto: Ontology, event_type: str) -> str:
+    """The modality of an event whose trigger words are `anchors` (innermost first)."""
+    sentence_has_if = any(t.lower_ in ("if", "unless") for t in anchors[0].sent)
+    for anchor in anchors:
+        found = own_cues(anchor, onto, sentence_has_if)
+        if found:
+            return found
+        if according_to_source(anchor, onto.cues("reported", "source")):
+            return "reported"
+    token = anchors[-1]
+    while token.head.i != token.i:
+        relation, token = token.dep_, token.head
+        found = governed(token, relation, onto, event_type) or _clause_cues(
+            token, relation, onto, sentence_has_if
+        )
+        if found:
+            return found
+    return "asserted"
+
+
+def _clause_cues(token: Token, relation: str, onto: Ontology, sentence_has_if: bool) -> str | None:
+    """Cues on a governing clause that colour everything below it (reportedly, if, would,
+    and 'will' for phrases inside the clause: 'will travel to X for talks')."""
+    for child in token.children:
+        if child.dep_ == "aux" and child.lower_ in FUTURE_AUX and relation in INSIDE_CLAUSE:
+            return "planned"
+        if (
+            child.dep_ == "aux"
+            and sentence_has_if
+            and child.lower_ in onto.cues("hypothetical", "aux")
+        ):
+            return "hypothetical"
+        if child.dep_ == "advmod" and child.lower_ in onto.cues("reported", "advmod"):
+            return "reported"
+        if child.dep_ == "mark" and child.lower_ in onto.cues("hypothetical", "mark"):
+            return "hypothetical"
+    return None

@@ -1,0 +1,177 @@
+"""Unit tests of the event coder with hand-built mentions (by character offsets), the
+ontology tables and the interchange field mapping."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from communique.events import extract, ontology
+from communique.events.interchange import GDELT_COLUMNS, to_gdelt, to_plover
+from communique.events.ontology import PLOVER_TYPES
+from communique.records import Article, DateValue, Mention, Sentence
+
+PUBLISHED = dt.date(2024, 5, 6)
+
+
+def run(nlp, text: str, names: dict[str, str], kind: str = "body", timexes=()):
+    """Code `text`, with a mention (entity = names[surface]) for every listed surface form."""
+    doc = nlp(text)
+    article = Article("u", text, published=PUBLISHED)
+    sentences = [
+        Sentence("u", i, s.start_char, s.end_char, s.text, kind=kind)
+        for i, s in enumerate(doc.sents)
+    ]
+    mentions = []
+    for surface, entity in names.items():
+        start = text.index(surface)
+        index = next(s.index for s in sentences if s.start <= start < s.end)
+        mentions.append(Mention("u", index, start, start + len(surface), surface, entity))
+    return extract(doc, article, sentences, mentions, [], list(timexes)), article
+
+
+def pairs(events):
+    return {(e.event_type, e.source, e.target, e.modality) for e in events}
+
+
+def test_ontology_tables_are_complete():
+    onto = ontology()
+    assert set(onto.types) == set(PLOVER_TYPES)
+    for entry in onto.cameo.values():
+        assert -10.0 <= entry.goldstein <= 10.0
+        assert entry.quad_class in (1, 2, 3, 4)
+        assert entry.mode is None or entry.mode in onto.types[entry.plover].modes
+    assert onto.code("0412").code == "041"  # falls back to the parent code
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        pytest.param(
+            "Chile and Peru met in Lima on Monday.",
+            {"Chile": "CHL", "Peru": "PER"},
+            ("CONSULT", "CHL", "PER", "asserted"),
+            id="coordinated-subjects",
+        ),
+        pytest.param(
+            "Morocco was criticised by Algeria for the border closure.",
+            {"Morocco": "MAR", "Algeria": "DZA"},
+            ("ACCUSE", "DZA", "MAR", "asserted"),
+            id="passive",
+        ),
+        pytest.param(
+            "Talks between Oman and Yemen will be held in Muscat.",
+            {"Oman": "OMN", "Yemen": "YEM"},
+            ("CONSULT", "OMN", "YEM", "planned"),
+            id="nominal-between-planned",
+        ),
+        pytest.param(
+            "Laos did not sign the accord with Thailand.",
+            {"Laos": "LAO", "Thailand": "THA"},
+            ("AGREE", "LAO", "THA", "negated"),
+            id="negated-light-verb",
+        ),
+        pytest.param(
+            "Estonia urged Latvia to reopen the crossing.",
+            {"Estonia": "EST", "Latvia": "LVA"},
+            ("REQUEST", "EST", "LVA", "asserted"),
+            id="urge-object",
+        ),
+    ],
+)
+def test_frames(nlp, text, names, expected):
+    events, _ = run(nlp, text, names)
+    assert expected in pairs(events)
+
+
+def test_hosted_meeting_yields_three_pairs(nlp):
+    events, _ = run(
+        nlp,
+        "Ghana hosted Togo and Benin in Accra.",
+        {"Ghana": "GHA", "Togo": "TGO", "Benin": "BEN"},
+    )
+    found = {(e.source, e.target) for e in events if e.event_type == "CONSULT"}
+    assert found == {("GHA", "TGO"), ("GHA", "BEN"), ("TGO", "BEN")}
+    assert all(e.location is not None and e.location.country == "GHA" for e in events)
+
+
+def test_urged_act_is_not_coded_as_done(nlp):
+    events, _ = run(
+        nlp, "Sweden urged Hungary to release the activists.", {"Sweden": "SWE", "Hungary": "HUN"}
+    )
+    assert {e.event_type for e in events} == {"REQUEST"}
+    assert events[0].cameo == "025"
+
+
+def test_captions_and_headlines_yield_nothing(nlp):
+    events, _ = run(
+        nlp, "Chile and Peru met in Lima.", {"Chile": "CHL", "Peru": "PER"}, kind="caption"
+    )
+    assert events == []
+
+
+def test_evidence_offsets_and_ids(nlp):
+    text = "The weather was fine. Chile and Peru met in Lima, officials said."
+    events, article = run(nlp, text, {"Chile": "CHL", "Peru": "PER"})
+    (event,) = events
+    evidence = event.evidence[0]
+    assert article.text[evidence.start : evidence.end] == "Chile and Peru met in Lima"
+    assert evidence.sentence_index == 1 and event.event_id == "u:1:0"
+    assert 0.0 < event.confidence <= 1.0
+
+
+def test_date_is_the_governed_timex_else_publication(nlp):
+    text = "Chile and Peru met in Lima on 3 May."
+    start = text.index("3 May")
+    timex = DateValue(
+        dt.date(2024, 5, 3), dt.date(2024, 5, 3), "day", "3 May", "text", start, start + 5
+    )
+    events, _ = run(nlp, text, {"Chile": "CHL", "Peru": "PER"}, timexes=[timex])
+    assert events[0].date is timex
+    events, _ = run(nlp, text, {"Chile": "CHL", "Peru": "PER"})
+    assert events[0].date.source == "published" and events[0].date.start == PUBLISHED
+
+
+def test_no_location_when_the_text_names_none(nlp):
+    events, _ = run(nlp, "Chile and Peru met on Monday.", {"Chile": "CHL", "Peru": "PER"})
+    assert events[0].location is None
+
+
+def test_pronoun_subject_carried_from_previous_event(nlp):
+    text = "Chile and Peru met in Lima. They both spoke with Bolivia afterwards."
+    events, _ = run(nlp, text, {"Chile": "CHL", "Peru": "PER", "Bolivia": "BOL"})
+    later = {(e.source, e.target) for e in events if e.evidence[0].sentence_index == 1}
+    assert later == {("CHL", "BOL"), ("PER", "BOL")}
+
+
+EXPORTED = {
+    "event_id": "e1", "event_type": "CONSULT", "mode": "phone", "cameo": "041",
+    "goldstein": 1.0, "quad_class": 1, "date": "2024-05-03", "date_start": "2024-05-03",
+    "date_end": "2024-05-03", "date_precision": "day",
+    "source": {"id": "CHL", "name": "Chile", "country": "CHL", "sector": "GOV", "title": None},
+    "target": {"id": "PER", "name": "Peru", "country": "PER", "sector": None, "title": None},
+    "location": {"name": "Lima", "country": "PER", "lat": -12.04, "lon": -77.03},
+    "modality": "asserted", "num_articles": 2, "num_outlets": 2,
+    "mentions": [{"article_id": "a1", "sentence": 0, "start": 0, "end": 20},
+                 {"article_id": "a2", "sentence": 3, "start": 40, "end": 70}],
+    "confidence": 0.9, "url": "https://example.org/a1",
+}  # fmt: skip
+
+
+def test_plover_record_fields():
+    record = to_plover(EXPORTED)
+    assert record["event"] == "CONSULT" and record["mode"] == "phone"
+    assert record["actor"][0]["code"] == "CHL" and record["recipient"][0]["actorText"] == "Peru"
+    assert record["date"] == "2024-05-03" and record["link"] == "https://example.org/a1"
+    assert [o["start"] for o in record["offsets"]] == [0, 40]
+
+
+def test_gdelt_row_fields():
+    row = dict(zip(GDELT_COLUMNS, to_gdelt(EXPORTED, 7), strict=True))
+    assert row["GLOBALEVENTID"] == "7" and row["SQLDATE"] == "20240503"
+    assert row["Actor1Code"] == "CHLGOV" and row["Actor2CountryCode"] == "PER"
+    assert (row["EventCode"], row["EventRootCode"], row["QuadClass"]) == ("041", "04", "1")
+    assert (row["NumMentions"], row["NumSources"], row["NumArticles"]) == ("2", "2", "2")
+    assert row["ActionGeo_Type"] == "4" and row["ActionGeo_Lat"] == "-12.0400"
+    assert row["SOURCEURL"] == "https://example.org/a1"
