@@ -113,3 +113,16 @@ def test_eval_on_examples(example_db):
     result = invoke("eval", EXAMPLES / "expected.yaml", "--db", example_db, "--format", "json")
     assert result.exit_code == 0
     assert "events" in json.loads(result.output)
+
+
+def test_export_plover_and_gdelt(example_db):
+    plover = invoke("export", "events", "--db", example_db, "--format", "plover")
+    assert plover.exit_code == 0
+    first = json.loads(plover.output.splitlines()[0])
+    assert {"event", "mode", "actor", "recipient", "offsets"} <= set(first)
+    gdelt = invoke("export", "events", "--db", example_db, "--format", "gdelt")
+    lines = gdelt.output.splitlines()
+    header = lines[0].split("\t")
+    assert "GLOBALEVENTID" in header and "EventCode" in header
+    assert all(len(line.split("\t")) == len(header) for line in lines[1:])
+    assert invoke("export", "quotes", "--db", example_db, "--format", "gdelt").exit_code == 2

@@ -98,5 +98,7 @@ def _write_interchange(records: list[dict], fmt: str, kind: str, stream: IO[str]
 
     if fmt == "plover":
         write_jsonl((interchange.to_plover(r) for r in records), stream)
-    else:
-        interchange.write_gdelt(records, stream)
+        return
+    stream.write(interchange.gdelt_header() + "\n")
+    for number, record in enumerate(records, start=1):
+        stream.write(interchange.gdelt_line(record, number) + "\n")
