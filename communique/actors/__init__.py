@@ -1,0 +1,171 @@
+"""The actor stage: find every actor mention in an article and resolve it.
+
+`extract` runs per article (detection, then within-article resolution) and gives each
+article-local entity a provisional canonical id; `resolve_corpus` merges those across
+articles. `add_entity_ruler` (in `ruler`) puts the knowledge base in front of the NER.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc
+
+from ..records import Actor, Article, Mention, Sentence
+from . import names
+from .corpus import resolve_corpus
+from .detect import Detector
+from .found import Found
+from .lexicon import RANK_MODIFIERS, lexicon
+from .resolve import UNKNOWN, Entity, Link, Resolver
+from .units import find_units
+
+__all__ = ["extract", "resolve_corpus"]
+
+
+def extract(
+    doc: Doc, article: Article, sentences: list[Sentence]
+) -> tuple[list[Mention], list[Actor]]:
+    """Every actor mention of the article and one provisional Actor per local entity."""
+    if len(doc) and doc[-1].idx + len(doc[-1]) > len(article.text):
+        raise ValueError("extract() needs the Doc parsed from article.text itself")
+    lex = lexicon(doc.vocab)
+    found = Detector(doc, find_units(doc, lex), lex).run()
+    _number_sentences(doc, found, sentences)
+    links = Resolver(found, None, _rank_of(lex)).run()
+    ids = _assign_ids(links)
+    mentions = [_mention(doc, article, link, ids) for link in links]
+    return mentions, _actors(doc, article.text, links, ids)
+
+
+def _number_sentences(doc: Doc, found: list[Found], sentences: list[Sentence]) -> None:
+    starts = [s.start for s in sentences]
+    for f in found:
+        at = bisect_right(starts, doc[f.start].idx) - 1
+        f.sent = sentences[at].index if at >= 0 else 0
+
+
+def _rank_of(lex):
+    def rank(title: str | None) -> tuple[str, int] | None:
+        if not title or title.split()[0] in RANK_MODIFIERS:
+            return None
+        found = lex.kb.title(title)
+        return (found.sector, found.rank) if found else None
+
+    return rank
+
+
+def _assign_ids(links: list[Link]) -> dict[int, str]:
+    ids: dict[int, str] = {}
+    used: set[str] = set()
+    for link in links:
+        e = link.entity
+        if e is None or id(e) in ids:
+            continue
+        actor_id = _entity_id(e)
+        candidate, n = actor_id, 1
+        while candidate in used:
+            n += 1
+            candidate = f"{actor_id}-{n}"
+        used.add(candidate)
+        ids[id(e)] = candidate
+    return ids
+
+
+def _entity_id(e: Entity) -> str:
+    if e.kind != "person":
+        return e.key
+    name = names.slug(" ".join(e.name) or e.key)
+    if e.country is None and e.org:
+        return f"IGO/person/{name}"
+    return f"{e.country or UNKNOWN}/person/{name}"
+
+
+def _span(doc: Doc, f: Found) -> tuple[int, int]:
+    return doc[f.start].idx, doc[f.end - 1].idx + len(doc[f.end - 1])
+
+
+def _mention(doc: Doc, article: Article, link: Link, ids: dict[int, str]) -> Mention:
+    f, e = link.found, link.entity
+    start, end = _span(doc, f)
+    actor_id = ids[id(e)] if e is not None else None
+    kind = e.kind if e is not None else "unknown"
+    return Mention(
+        article_id=article.article_id,
+        sentence_index=f.sent,
+        start=start,
+        end=end,
+        text=article.text[start:end],
+        entity=actor_id or "unresolved",
+        actor_id=actor_id,
+        kind=kind if kind in _KINDS else "unknown",
+        country=(e.country if e is not None and f.role != "modifier" else f.country),
+        sector=e.sector if e is not None else None,
+        title=e.title if e is not None else None,
+        role=f.role if f.role in ("actor", "location", "modifier") else "actor",
+        reason=link.reason or (_reason(e) if e is not None else None),
+    )
+
+
+_KINDS = frozenset({"state", "body", "igo", "person", "role", "group", "unknown"})
+
+
+def _reason(e: Entity) -> str | None:
+    if e.country is not None or e.kind in ("igo", "state") or e.org:
+        return None
+    return {
+        "person": "no country stated for this person in the article",
+        "role": "no country stated for this office",
+        "body": "no country stated for this body",
+    }.get(e.kind, "no country known for this name")
+
+
+def _actors(doc: Doc, text: str, links: list[Link], ids: dict[int, str]) -> list[Actor]:
+    actors: dict[str, Actor] = {}
+    for link in links:
+        e = link.entity
+        if e is None:
+            continue
+        actor_id = ids[id(e)]
+        actor = actors.get(actor_id)
+        if actor is None:
+            actor = actors[actor_id] = Actor(
+                actor_id=actor_id,
+                name=_display_name(e, link, doc, text),
+                kind=e.kind if e.kind in _KINDS else "unknown",
+                country=e.country,
+                sector=e.sector,
+                title=e.title,
+                unresolved_reason=_reason(e),
+            )
+        f = link.found
+        if f.kind != "pronoun" and f.role != "modifier":
+            form = text[slice(*_span(doc, f))]
+            if form not in actor.aliases:
+                actor.aliases.append(form)
+    for link in links:  # a person is named by its fullest name mention, never by a role
+        e, f = link.entity, link.found
+        if e is not None and e.kind == "person" and f.kind == "person":
+            actor = actors[ids[id(e)]]
+            form = text[slice(*_span(doc, f))]
+            if actor.name not in _named(links, e, doc, text) or _longer(form, actor.name):
+                actor.name = form
+    return list(actors.values())
+
+
+def _named(links: list[Link], e: Entity, doc: Doc, text: str) -> set[str]:
+    return {
+        text[slice(*_span(doc, link.found))]
+        for link in links
+        if link.entity is e and link.found.kind == "person"
+    }
+
+
+def _longer(a: str, b: str) -> bool:
+    return len(names.name_tokens(a)) > len(names.name_tokens(b))
+
+
+def _display_name(e: Entity, link: Link, doc: Doc, text: str) -> str:
+    if e.kind == "role":
+        return e.title or "official"
+    return text[slice(*_span(doc, link.found))]

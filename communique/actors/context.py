@@ -1,0 +1,186 @@
+"""What surrounds a name or a title: premodifiers, appositions, "of Country".
+
+A descriptor gathers the countries, title, body and organisation that qualify a name
+("U.S. Secretary of State Antony Blinken"; "Matthew Miller, the State Department's
+spokesperson"; "the foreign-policy adviser to the Brazilian president, X"; "President
+Ilham Aliyev of Azerbaijan"). Scans are token-based and stay inside the sentence, so they do
+not depend on the parser attaching the words correctly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from .lexicon import GROUP_NOUNS, SOFT_MODIFIERS
+from .units import COUNTRYISH, Unit
+
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+BRACKETS = frozenset({"[", "]", "(", ")"})
+DESCRIPTOR_PREPS = frozenset({"to", "of", "for", "at", "on", "in"})
+ARTICLES = frozenset({"the", "a", "an"})
+OPENERS = frozenset({'"', "“", "‘", "'", "(", "[", "-", "—", "–", ":"})
+
+
+@dataclass(slots=True)
+class Descriptor:
+    """What qualifies one head: unit lists in text order, and plain descriptive nouns."""
+
+    units: list[Unit] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)
+    start: int = -1
+    end: int = -1
+    prep_at: int = 1 << 30  # first preposition ("adviser to the president"), if any
+
+    def countries(self) -> list[Unit]:
+        return [u for u in self.units if u.kind in COUNTRYISH]
+
+    def titles(self) -> list[Unit]:
+        return [u for u in self.units if u.kind == "title"]
+
+    def head_title(self) -> Unit | None:
+        """The office the phrase names: the last title before any preposition, else the first."""
+        before = [u for u in self.titles() if u.start < self.prep_at]
+        if before:
+            return before[-1]
+        titles = self.titles()
+        return titles[0] if titles else None
+
+    @property
+    def empty(self) -> bool:
+        return not self.units and not self.words
+
+
+class Scanner:
+    """Descriptor scans over one sentence, with units indexed by start and end token."""
+
+    def __init__(self, doc: Doc, units: list[Unit]) -> None:
+        self.doc = doc
+        self.by_start = {u.start: u for u in units}
+        self.by_end = {u.end: u for u in units}
+
+    def left(self, start: int, sent: Span, *, coordinated: bool = False) -> Descriptor:
+        """Premodifiers directly before token `start` ("Azeri political scientist")."""
+        d = Descriptor(end=start)
+        i = start - 1
+        while i >= sent.start:
+            unit = self.by_end.get(i + 1)
+            tok = self.doc[i]
+            if unit is not None and unit.kind in _DESCRIPTIVE:
+                d.units.insert(0, unit)
+                i = unit.start - 1
+            elif (
+                tok.text in POSSESSIVE
+                or tok.text in BRACKETS
+                or tok.text == "-"
+                or tok.lower_ in SOFT_MODIFIERS
+                or coordinated
+                and tok.lower_ in ("and", ",")
+                and self._country_before(i, sent)
+            ):
+                i -= 1
+            elif tok.is_lower and tok.pos_ in ("ADJ", "NOUN") and not d.units and _plain(tok):
+                d.words.insert(0, tok.lower_)
+                i -= 1
+            else:
+                if tok.lower_ in ARTICLES:
+                    i -= 1
+                break
+        d.start = i + 1
+        return d
+
+    def _country_before(self, i: int, sent: Span) -> bool:
+        unit = self.by_end.get(i)
+        return i > sent.start and unit is not None and unit.kind in COUNTRYISH
+
+    def of_country(self, end: int, sent: Span) -> list[Unit]:
+        """ "President Ilham Aliyev of Azerbaijan", "the leaders of Armenia and Azerbaijan":
+        the countries (or organisation) after "of"."""
+        found: list[Unit] = []
+        i = end
+        if i >= sent.end or self.doc[i].lower_ != "of":
+            return found
+        i += 1
+        while i < sent.end:
+            if self.doc[i].lower_ == "the":
+                i += 1
+            unit = self.by_start.get(i)
+            if unit is None or unit.kind not in ("country", "organisation"):
+                break
+            found.append(unit)
+            i = unit.end
+            if i < sent.end and self.doc[i].lower_ in ("and", ","):
+                i += 1
+            else:
+                break
+        return found
+
+    def right_apposition(self, end: int, sent: Span) -> Descriptor | None:
+        """ "X, Armenia's foreign minister," / "X, the State Department's spokesperson"."""
+        if end >= sent.end - 1 or self.doc[end].text != ",":
+            return None
+        first = self.doc[end + 1]
+        if not (first.lower_ in ARTICLES or first.is_lower or end + 1 in self.by_start):
+            return None
+        return self._phrase(end + 1, sent.end, stop_at_comma=True)
+
+    def left_apposition(self, start: int, sent: Span) -> Descriptor | None:
+        """ "The foreign-policy adviser to the Brazilian president, X": a descriptor that opens
+        the sentence and ends with a comma just before the name."""
+        if start - 1 <= sent.start or self.doc[start - 1].text != ",":
+            return None
+        begin = sent.start
+        while begin < start and self.doc[begin].text in OPENERS:
+            begin += 1
+        d = self._phrase(begin, start - 1, stop_at_comma=False)
+        if d is None or d.end != start - 1:
+            return None
+        return d
+
+    def _phrase(self, begin: int, limit: int, *, stop_at_comma: bool) -> Descriptor | None:
+        """A noun phrase of units, articles, possessives, adjectives, nouns and prepositions
+        from `begin`; it must name a title (or a descriptive noun) to count."""
+        d = Descriptor(start=begin)
+        i = begin
+        while i < limit:
+            unit = self.by_start.get(i)
+            tok = self.doc[i]
+            if unit is not None and unit.kind in _DESCRIPTIVE:
+                d.units.append(unit)
+                i = unit.end
+                continue
+            if unit is not None and self._possessor(unit, limit):
+                i = unit.end  # "Biden's national security adviser"
+                continue
+            if tok.lower_ in DESCRIPTOR_PREPS:
+                d.prep_at = min(d.prep_at, i)
+            elif tok.is_lower and tok.pos_ in ("ADJ", "NOUN") and _plain(tok):
+                d.words.append(tok.lower_)
+            elif not (tok.lower_ in ARTICLES or tok.text in POSSESSIVE or tok.text == "-"):
+                break
+            i += 1
+        d.end = i
+        if stop_at_comma and i < limit and not self._closes_apposition(i):
+            return None
+        if not d.titles() and not any(w in GROUP_NOUNS or w.endswith("ist") for w in d.words):
+            return None
+        return d
+
+    def _possessor(self, unit: Unit, limit: int) -> bool:
+        """A name followed by 's inside a descriptor."""
+        return unit.end < limit and self.doc[unit.end].text in POSSESSIVE
+
+    def _closes_apposition(self, i: int) -> bool:
+        """An apposition ends at punctuation or runs straight into the verb."""
+        tok = self.doc[i]
+        return tok.text in (",", ".", ";", ")", "—", "–") or tok.pos_ in ("VERB", "AUX")
+
+
+def _plain(tok) -> bool:
+    return tok.is_alpha and tok.pos_ != "VERB"
+
+
+_DESCRIPTIVE = frozenset(
+    {"country", "adjective", "capital", "metonym", "organisation", "body", "title"}
+)

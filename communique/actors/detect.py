@@ -1,0 +1,363 @@
+"""Mention detection: persons, role descriptions, states, bodies, organisations, places.
+
+Persons come from three kinds of evidence, strongest first: a title before a name run
+("Prime Minister Nikol Pashinyan"), an honorific ("Mr Lavrov"), a PERSON span. Once the
+article's person names are known, any capitalised run that repeats one of them is a person
+too, whatever label the NER gave it (the small model calls surnames GPE or NORP). Each
+person, title and body takes its country from its descriptor (see `context`), and every
+country word that qualifies a head becomes a `modifier` of it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from . import names, syntax
+from .context import Descriptor, Scanner
+from .found import Found
+from .lexicon import FEMALE, GROUP_NOUNS, MALE, PARTICLES, PLURAL_PRONOUNS, Lexicon, words
+from .places import KIND, PlaceRules
+from .units import COUNTRYISH, Unit
+
+NAME_STOP = words(
+    "i the a an and or but of in on at to for with by from as he she they we it this that "
+    "these those his her their our its monday tuesday wednesday thursday friday saturday "
+    "sunday january february march april may june july august september october november "
+    "december today yesterday tomorrow"
+)
+
+
+class Detector(PlaceRules):
+    """Runs the detection rules over one parsed document."""
+
+    def __init__(self, doc: Doc, units: list[Unit], lex: Lexicon) -> None:
+        self.doc, self.units, self.lex, self.kb = doc, units, lex, lex.kb
+        self.scan = Scanner(doc, units)
+        self.used: set[int] = set()  # start tokens of units already explained
+        self.found: list[Found] = []
+        self.covered = bytearray(len(doc))
+        self.batches = 0
+
+    # ------------------------------------------------------------------ driver
+    def run(self) -> list[Found]:
+        self._persons_after_titles()
+        self._persons_after_honorifics()
+        self._person_spans()
+        self._appositive_names()
+        self._repeated_names()
+        self._roles()
+        self._places_and_states()
+        self._pronouns()
+        return sorted(self.found, key=lambda f: (f.start, f.kind == "pronoun", f.end))
+
+    def add(self, found: Found) -> Found:
+        self.found.append(found)
+        if found.role != "modifier" and found.kind != "pronoun":
+            self.covered[found.start : found.end] = b"\x01" * (found.end - found.start)
+        return found
+
+    # ------------------------------------------------------------------ persons
+    def _persons_after_titles(self) -> None:
+        for unit in self.units:
+            if unit.kind != "title" or unit.start in self.used:
+                continue
+            sent = self.doc[unit.start].sent
+            runs = self._name_runs(unit.end, sent, many=unit.plural)
+            if not runs:
+                continue
+            self.used.add(unit.start)
+            left = self.scan.left(unit.start, sent, coordinated=unit.plural)
+            countries = left.countries()
+            batch = self._batch() if len(runs) > 1 else -1
+            for n, (start, end) in enumerate(runs):
+                person = self._person(start, end, sent, unit, left)
+                person.batch = batch
+                if unit.plural and len(countries) == len(runs) > 1:
+                    person.country = self._unit_country(countries[n])
+
+    def _persons_after_honorifics(self) -> None:
+        for unit in self.units:
+            if unit.kind != "honorific":
+                continue
+            sent = self.doc[unit.start].sent
+            runs = self._name_runs(unit.end, sent, many=False)
+            if runs and not self.covered[runs[0][0]]:
+                person = self._person(*runs[0], sent, None, Descriptor())
+                person.gender = (
+                    "f"
+                    if unit.key in ("ms", "mrs", "miss", "dame", "madam", "mme")
+                    else ("m" if unit.key in ("mr", "sir") else "")
+                )
+
+    def _person_spans(self) -> None:
+        known = {f.name[-1] for f in self.found if f.kind == "person" and f.name}
+        for unit in self.units:
+            if unit.kind == "PERSON" and not any(self.covered[unit.start : unit.end]):
+                end = self._trim_person(unit, known)
+                sent = self.doc[unit.start].sent
+                self._person(unit.start, end, sent, None, self.scan.left(unit.start, sent))
+
+    def _appositive_names(self) -> None:
+        """A name the NER mislabelled, in apposition to an office: "the adviser to the
+        Brazilian president, Celso Amorim," / "Celso Amorim, the president's adviser,"."""
+        for unit in self.units:
+            if unit.kind not in _NER_NAMES or any(self.covered[unit.start : unit.end]):
+                continue
+            sent = self.doc[unit.start].sent
+            if not all(self._name_token(i) for i in range(unit.start, unit.end)):
+                continue
+            d = self.scan.left_apposition(unit.start, sent) or self.scan.right_apposition(
+                unit.end, sent
+            )
+            if d is not None and d.titles():
+                self._person(unit.start, unit.end, sent, None, Descriptor())
+
+    def _trim_person(self, unit: Unit, known: set[str]) -> int:
+        """Cut a PERSON span at a function word or verb, or after a known surname followed by
+        unknown words (a headline's "Blinken Talks To")."""
+        end = unit.start + 1
+        while (
+            end < unit.end and self._name_token(end) and self.doc[end].pos_ not in ("VERB", "AUX")
+        ):
+            end += 1
+        if self.doc[end - 1].lower_ in PARTICLES or self.doc[unit.end - 1].lower_ in PARTICLES:
+            end = max(end, self._name_end(unit.start, self.doc[unit.start].sent))
+        first = names.fold(self.doc[unit.start].text)
+        if end - unit.start > 1 and first in known:
+            rest = {names.fold(t.text) for t in self.doc[unit.start + 1 : end]}
+            if not rest & known:
+                return unit.start + 1
+        return end
+
+    def _repeated_names(self) -> None:
+        """Capitalised runs repeating a known person's name or surname are persons."""
+        known = {f.name[-1] for f in self.found if f.kind == "person" and f.name}
+        for tok in self.doc:
+            if self.covered[tok.i] or names.fold(tok.text) not in known:
+                continue
+            if tok.i in self.scan.by_start and self.scan.by_start[tok.i].kind in COUNTRYISH:
+                continue
+            start = self._run_start(tok.i)
+            end = tok.i + 1
+            if any(self.covered[start:end]) or not tok.text[:1].isupper():
+                continue
+            sent = tok.sent
+            self._person(start, end, sent, None, self.scan.left(start, sent))
+
+    def _run_start(self, i: int) -> int:
+        """Extend a surname left over given names not yet covered ("Ilham Aliyev")."""
+        start = i
+        while start - 1 >= 0 and self._name_token(start - 1) and not self.covered[start - 1]:
+            unit = self.scan.by_end.get(start)
+            if unit is not None and unit.kind not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
+                break
+            start -= 1
+        return start
+
+    def _person(
+        self, start: int, end: int, sent: Span, title: Unit | None, left: Descriptor
+    ) -> Found:
+        text = self.doc[start:end].text
+        person = self.add(Found(start, end, "person", name=names.name_tokens(text)))
+        person.subject = syntax.is_subject(self.doc[start:end])
+        descriptors = [left]
+        for extra in (
+            self.scan.right_apposition(end, sent),
+            self.scan.left_apposition(start if not left.units else left.start, sent),
+        ):
+            if extra is not None:
+                descriptors.append(extra)
+        if title is not None:
+            self._set_title(person, title)
+        for d in descriptors:
+            self._apply(person, d)
+        for unit in self.scan.of_country(end, sent)[:1]:
+            self._qualify(person, unit)
+        return person
+
+    def _apply(self, head: Found, d: Descriptor) -> None:
+        """Take title, country, body and organisation from a descriptor."""
+        title = d.head_title()
+        if title is not None and head.title is None:
+            self._set_title(head, title)
+            self.used.add(title.start)
+        for unit in reversed(d.units):
+            if unit.kind == "title":
+                self.used.add(unit.start)
+            else:
+                self._qualify(head, unit)
+        if head.title is None and d.words and d.words[-1] not in ("people",):
+            head.title = " ".join(d.words[-2:])
+            head.sector = head.sector or GROUP_NOUNS.get(d.words[-1])
+
+    def _qualify(self, head: Found, unit: Unit) -> None:
+        """A country, body or organisation unit qualifying `head` becomes its modifier."""
+        if unit.start in self.used:
+            return
+        self.used.add(unit.start)
+        country = self._unit_country(unit)
+        if unit.kind == "organisation" and country is None:
+            head.org = head.org or unit.key
+            head.sector = head.sector or "IGO"
+        if country is not None and head.country is None:
+            head.country = country
+        if unit.kind == "body":
+            body = self.kb.body(self.doc[unit.start : unit.end].text)
+            head.sector = head.sector or (body.sector if body else None)
+        self.add(
+            Found(
+                unit.start, unit.end, KIND[unit.kind], "modifier", country, key=unit.key, head=head
+            )
+        )
+
+    def _set_title(self, head: Found, unit: Unit) -> None:
+        head.title = unit.title
+        title = self.kb.title(unit.key)
+        head.sector = title.sector if title else head.sector
+
+    def _unit_country(self, unit: Unit) -> str | None:
+        if unit.kind in COUNTRYISH:
+            return unit.key
+        if unit.kind == "body":
+            body = self.kb.body(self.doc[unit.start : unit.end].text)
+            return body.country if body else None
+        if unit.kind == "organisation":
+            org = self.kb.organisations.get(unit.key)
+            return org.country if org else None
+        return None
+
+    # ------------------------------------------------------------------ name runs
+    def _name_runs(self, i: int, sent: Span, *, many: bool) -> list[tuple[int, int]]:
+        """Name runs right after a title: one, or several joined by "and"/"," when plural."""
+        while i < sent.end and (self.doc[i].text in ("]", "[", ")") or self._honorific(i)):
+            i += 1
+        runs: list[tuple[int, int]] = []
+        while True:
+            end = self._name_end(i, sent)
+            if end == i:
+                break
+            runs.append((i, end))
+            j = end
+            if not many or j >= sent.end or self.doc[j].lower_ not in ("and", ","):
+                break
+            i = j + 1 if self.doc[j].lower_ == "and" else j + 1
+            if i < sent.end and self.doc[i].lower_ == "and":
+                i += 1
+        return runs
+
+    def _name_end(self, i: int, sent: Span) -> int:
+        """End of the name starting at `i`: capitalised words, particles inside a name
+        ("bin", "von der", "al-"), hyphenated parts ("Amir-Abdollahian", "Tae-yul")."""
+        j = i
+        while j < sent.end and j - i < 8:
+            tok = self.doc[j]
+            if (
+                self._name_token(j)
+                or j > i
+                and tok.lower_ in PARTICLES
+                and self._continues_name(j + 1, sent)
+            ):
+                j += 1
+            elif j > i and tok.text == "-" and self._hyphen_joins(j, sent):
+                j += 2
+            else:
+                break
+        while j > i and (self.doc[j - 1].lower_ in PARTICLES or self.doc[j - 1].text == "-"):
+            j -= 1
+        return j
+
+    def _continues_name(self, j: int, sent: Span) -> bool:
+        if j >= sent.end:
+            return False
+        tok = self.doc[j]
+        return self._name_token(j) or tok.lower_ in PARTICLES or tok.text == "-"
+
+    def _hyphen_joins(self, j: int, sent: Span) -> bool:
+        """A hyphen written without spaces between two parts of one name."""
+        if j + 1 >= sent.end or self.doc[j - 1].whitespace_ or self.doc[j].whitespace_:
+            return False
+        return self.doc[j + 1].is_alpha
+
+    def _honorific(self, i: int) -> bool:
+        unit = self.scan.by_start.get(i)
+        return unit is not None and unit.kind == "honorific"
+
+    def _name_token(self, i: int) -> bool:
+        if i >= len(self.doc):
+            return False
+        tok = self.doc[i]
+        text = tok.text
+        if not text[:1].isupper() or tok.lower_ in NAME_STOP:
+            return False
+        unit = self.scan.by_start.get(i) or self.scan.by_end.get(i + 1)
+        if unit is not None and unit.kind not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
+            return False
+        if tok.is_alpha:
+            return True
+        return (len(text) == 2 and text[1] == ".") or (
+            any(c in text for c in "'’") and text.replace("'", "").replace("’", "").isalpha()
+        )
+
+    # ------------------------------------------------------------------ roles
+    def _roles(self) -> None:
+        """Titles without a name: "the Secretary of State", "the Armenian and Azerbaijani
+        foreign ministers" (one role per country), "the president of Armenia"."""
+        for unit in self.units:
+            if unit.kind != "title" or unit.start in self.used:
+                continue
+            self.used.add(unit.start)
+            sent = self.doc[unit.start].sent
+            left = self.scan.left(unit.start, sent, coordinated=True)
+            countries = left.countries()
+            countries.extend(self.scan.of_country(unit.end, sent))
+            subject = syntax.is_subject(self.doc[unit.start : unit.end])
+            targets = countries if unit.plural and len(countries) > 1 else [None]
+            batch = self._batch() if len(targets) > 1 else -1
+            for country in targets:
+                role = self.add(Found(unit.start, unit.end, "role", plural=unit.plural))
+                role.subject, role.batch = subject, batch
+                self._set_title(role, unit)
+                if country is not None:
+                    self._qualify(role, country)
+                else:
+                    for c in countries:
+                        self._qualify(role, c)
+                for other in left.units:
+                    if other.kind not in COUNTRYISH:
+                        self._qualify(role, other)
+
+    # ------------------------------------------------------------------ pronouns
+    def _pronouns(self) -> None:
+        quoted = _inside_quotes(self.doc)
+        for tok in self.doc:
+            lower = tok.lower_
+            if quoted[tok.i] or lower not in _PRONOUNS:
+                continue  # a speaker's own "they" is the quotes stage's business
+            if syntax.is_subject(self.doc[tok.i : tok.i + 1]):
+                p = Found(tok.i, tok.i + 1, "pronoun", plural=lower in PLURAL_PRONOUNS)
+                p.gender = "m" if lower in MALE else "f" if lower in FEMALE else ""
+                p.subject = True
+                self.add(p)
+
+    def _batch(self) -> int:
+        self.batches += 1
+        return self.batches
+
+
+def _inside_quotes(doc: Doc) -> bytearray:
+    """1 for tokens between quotation marks (curly, or straight ones paired in order)."""
+    inside = bytearray(len(doc))
+    state = False
+    for tok in doc:
+        text = tok.text
+        if text in ("“", "”", '"', "``", "''"):
+            state = text not in ("”", "''") and not (text == '"' and state)
+            continue
+        if "\n\n" in tok.text_with_ws or tok.is_space and "\n" in tok.text:
+            state = False
+        inside[tok.i] = state
+    return inside
+
+
+_PRONOUNS = PLURAL_PRONOUNS | {"he", "she"}
+_NER_NAMES = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})

@@ -1,0 +1,27 @@
+"""The detection record shared by the actor rules (token offsets, before resolution)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(slots=True, eq=False)
+class Found:
+    """A detected mention, before within-article resolution (token offsets)."""
+
+    start: int
+    end: int
+    kind: str  # person | role | state | body | igo | group | place | unknown | pronoun
+    role: str = "actor"
+    country: str | None = None
+    sector: str | None = None
+    title: str | None = None
+    key: str = ""
+    name: tuple[str, ...] = ()
+    plural: bool = False
+    head: Found | None = None
+    subject: bool = False
+    batch: int = -1  # mentions introduced together ("A and B") share a batch number
+    gender: str = ""
+    org: str | None = None
+    sent: int = -1  # index into the article's sentences, set by `extract`

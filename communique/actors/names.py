@@ -1,0 +1,132 @@
+"""Person-name normalisation shared by within- and cross-article resolution.
+
+Folding removes diacritics and case (İlham -> ilham, Erdoğan -> erdogan); a consonant
+skeleton groups transliteration variants (Pashinyan / Pashinian -> pshnn); a normalised
+edit distance catches small typos (Jame / James).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Letters that Unicode decomposition does not reduce to an ASCII base.
+_SPECIAL = str.maketrans(
+    {
+        "ı": "i",
+        "ø": "o",
+        "ß": "ss",
+        "ł": "l",
+        "đ": "d",
+        "ð": "d",
+        "þ": "th",
+        "æ": "ae",
+        "œ": "oe",
+        "’": "'",
+        "‘": "'",
+        "ʼ": "'",
+        "`": "'",
+    }
+)
+_NON_WORD = re.compile(r"[^a-z0-9']+")
+
+
+def words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_PARTICLES = words(
+    "al el bin ibn bint abu abd van von der den de del della di da dos du la le ter ben"
+)
+HONORIFICS = words("mr mrs ms miss dr sir dame madam mme m")
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Lowercase, strip diacritics and dots, collapse spaces: 'İlham  Aliyev' -> 'ilham aliyev'."""
+    text = text.lower().translate(_SPECIAL)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.replace(".", " ").replace("-", " ")
+    return " ".join(text.split())
+
+
+def name_tokens(text: str) -> tuple[str, ...]:
+    """Folded name words without honorifics or a possessive ending."""
+    words = [w.strip("'") for w in _NON_WORD.sub(" ", fold(text).replace("'s ", " ")).split()]
+    if words and words[-1].endswith("'s"):
+        words[-1] = words[-1][:-2]
+    words = [w for w in words if w and w != "s"]
+    while words and words[0] in HONORIFICS:
+        words = words[1:]
+    return tuple(words)
+
+
+def surname(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """The family-name part: the last word with any particles before it (von der Leyen)."""
+    if not tokens:
+        return ()
+    i = len(tokens) - 1
+    while i > 0 and tokens[i - 1] in _PARTICLES:
+        i -= 1
+    return tokens[i:]
+
+
+def given(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    return tokens[: len(tokens) - len(surname(tokens))]
+
+
+def slug(text: str) -> str:
+    return "-".join(_NON_WORD.sub(" ", fold(text).replace("'", "")).split()) or "unnamed"
+
+
+@lru_cache(maxsize=65536)
+def skeleton(word: str) -> str:
+    """Consonant skeleton for transliteration variants: vowels, y, w and h dropped, doubles
+    collapsed, a few equivalent spellings unified (kh/q -> k, ph -> f, j/zh -> j)."""
+    w = fold(word).replace("'", "").replace(" ", "")
+    for a, b in (("kh", "k"), ("ph", "f"), ("zh", "j"), ("dzh", "j"), ("q", "k"), ("ck", "k")):
+        w = w.replace(a, b)
+    out: list[str] = []
+    for ch in w:
+        if ch in "aeiouyhw":
+            continue
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out) or w
+
+
+def distance(a: str, b: str) -> int:
+    """Levenshtein distance (names are short: the quadratic table is cheap)."""
+    if a == b:
+        return 0
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def similar(a: str, b: str) -> bool:
+    """Same word up to transliteration or a small typo: equal skeletons and a normalised
+    edit distance <= 0.25, or one edit in a word of four letters or more."""
+    if a == b:
+        return True
+    d = distance(a, b)
+    longest = max(len(a), len(b))
+    if skeleton(a) == skeleton(b) and d / longest <= 0.25:
+        return True
+    return d == 1 and min(len(a), len(b)) >= 4
+
+
+def given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Given names agree: one is empty, an initial of the other, or the first words are similar."""
+    if not a or not b:
+        return True
+    x, y = a[0], b[0]
+    if len(x) == 1 or len(y) == 1:
+        return x[0] == y[0]
+    return similar(x, y)

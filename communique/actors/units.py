@@ -1,0 +1,142 @@
+"""Units: the spans of a parsed document the actor rules reason over.
+
+A unit is a knowledge-base span pinned by the EntityRuler (`country`, `adjective`,
+`capital`, `metonym`, `organisation`, `body`), an office title found by the title matcher
+(`title`, with its rank modifiers: "Assistant Secretary of State"), an honorific (`honorific`:
+"Mr", "Ms"), or a statistical NER span the knowledge base does not know (`PERSON`, `ORG`,
+`GPE`, `NORP`, `LOC`, `FAC`), trimmed of titles and honorifics it swallowed. Knowledge-base
+units win over titles, titles over NER spans; units never overlap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from .lexicon import HONORIFICS, RANK_MODIFIERS, SOFT_MODIFIERS, Lexicon
+
+KB_KINDS = frozenset({"country", "adjective", "capital", "metonym", "organisation", "body"})
+NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+COUNTRYISH = frozenset({"country", "adjective", "capital", "metonym"})
+
+
+@dataclass(slots=True)
+class Unit:
+    start: int  # token index, inclusive
+    end: int  # token index, exclusive
+    kind: str
+    key: str = ""
+    plural: bool = False
+    rank: str = ""  # rank modifiers of a title, space-separated ("assistant")
+
+    @property
+    def title(self) -> str:
+        """The office as held: rank modifiers and the canonical title."""
+        return f"{self.rank} {self.key}".strip()
+
+
+def find_units(doc: Doc, lex: Lexicon) -> list[Unit]:
+    """Every unit of the document, in order, without overlaps."""
+    taken = bytearray(len(doc))
+    found = [u for u in _kb_units(doc, lex)]
+    _mark(taken, found)
+    titles = _title_units(doc, lex, taken)
+    _mark(taken, titles)
+    honorifics = _honorifics(doc, taken)
+    _mark(taken, honorifics)
+    ner = _ner_units(doc, taken)
+    return sorted(found + titles + honorifics + ner, key=lambda u: u.start)
+
+
+def _mark(taken: bytearray, units: list[Unit]) -> None:
+    for u in units:
+        taken[u.start : u.end] = b"\x01" * (u.end - u.start)
+
+
+def _kb_units(doc: Doc, lex: Lexicon) -> list[Unit]:
+    out = []
+    for ent in doc.ents:
+        kind, _, key = ent.ent_id_.partition(":")
+        if kind not in KB_KINDS:
+            continue
+        if kind == "adjective" and lex.kb.country(ent.text) is not None:
+            kind = "country"  # "U.S." and "US" are both: the country reading is the safer one
+        plural = kind == "adjective" and ent[-1].tag_ in ("NNS", "NNPS")
+        out.append(Unit(ent.start, ent.end, kind, key, plural))
+    return out
+
+
+def _title_units(doc: Doc, lex: Lexicon, taken: bytearray) -> list[Unit]:
+    """Title matches, longest first. A title that begins with a knowledge-base unit keeps
+    only its remainder ("CIA Director" -> body "CIA" + title "Director" = cia director)."""
+    matches = sorted(lex.matcher(doc), key=lambda m: (m[1] - m[2], m[1]))
+    out: list[Unit] = []
+    used = bytearray(taken)
+    inside_name = _inside_person(doc)
+    for match_id, start, end in matches:
+        while start < end and taken[start]:
+            start += 1
+        if start == end or any(used[start:end]) or inside_name[start]:
+            continue
+        form = lex.forms[match_id]
+        start, rank = _extend_modifiers(doc, start, used)
+        used[start:end] = b"\x01" * (end - start)
+        plural = form.plural or doc[end - 1].tag_ in ("NNS", "NNPS")
+        out.append(Unit(start, end, "title", form.name, plural, rank))
+    return out
+
+
+def _inside_person(doc: Doc) -> bytearray:
+    """1 for tokens inside (not first in) a PERSON span: "Amir" in "Hossein Amir-Abdollahian"
+    is a name, not the title emir."""
+    inside = bytearray(len(doc))
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            inside[ent.start + 1 : ent.end] = b"\x01" * (len(ent) - 1)
+    return inside
+
+
+def _extend_modifiers(doc: Doc, start: int, used: bytearray) -> tuple[int, str]:
+    """Take rank and soft modifiers left of a title ("Deputy Foreign Minister")."""
+    rank: list[str] = []
+    i = start - 1
+    while i >= 0 and not used[i]:
+        word = doc[i].lower_
+        if word in RANK_MODIFIERS:
+            rank.insert(0, word)
+        elif word not in SOFT_MODIFIERS and not (word == "-" and i > 0 and _modifier(doc[i - 1])):
+            break
+        i -= 1
+    return i + 1, " ".join(rank)
+
+
+def _modifier(tok) -> bool:
+    return tok.lower_ in RANK_MODIFIERS or tok.lower_ in SOFT_MODIFIERS
+
+
+def _honorifics(doc: Doc, taken: bytearray) -> list[Unit]:
+    out = []
+    for tok in doc[:-1]:
+        if tok.lower_ in HONORIFICS and not taken[tok.i] and doc[tok.i + 1].text[:1].isupper():
+            out.append(Unit(tok.i, tok.i + 1, "honorific", tok.lower_.rstrip(".")))
+    return out
+
+
+def _ner_units(doc: Doc, taken: bytearray) -> list[Unit]:
+    out = []
+    for ent in doc.ents:
+        if ent.ent_id_ or ent.label_ not in NER_LABELS:
+            continue
+        start, end = ent.start, ent.end
+        while start < end and (taken[start] or doc[start].lower_ in _LEADING_JUNK):
+            start += 1
+        while end > start and (taken[end - 1] or doc[end - 1].text in _TRAILING_JUNK):
+            end -= 1
+        if end > start and not any(taken[start:end]):
+            out.append(Unit(start, end, ent.label_))
+    return out
+
+
+_LEADING_JUNK = frozenset({"the", "a", "an", "[", "(", "-", "'", '"', "“", "‘"}) | HONORIFICS
+_TRAILING_JUNK = frozenset({"'s", "’s", "'", "’", "]", ")", ",", "-", '"', "”"})

@@ -1,0 +1,95 @@
+"""Table-driven actor cases (tests/data/actor_cases.tsv): detection, within-article
+resolution, metonymy and roles on sentences the project wrote itself."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from communique.actors import extract
+from communique.records import Article, Sentence
+
+TABLE = Path(__file__).parent / "data" / "actor_cases.tsv"
+FIELDS = ("id", "sentence", "mention", "country", "kind", "title", "role", "status")
+
+
+def _rows() -> list:
+    lines = [
+        line
+        for line in TABLE.read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+    rows = list(
+        csv.DictReader(lines[1:], fieldnames=FIELDS, delimiter="\t", quoting=csv.QUOTE_NONE)
+    )
+    params = []
+    for row in rows:
+        marks = (
+            [pytest.mark.xfail(reason="known gap", strict=True)] if row["status"] == "xfail" else []
+        )
+        params.append(pytest.param(row, id=row["id"], marks=marks))
+    return params
+
+
+def test_case_ids_are_unique():
+    ids = [p.id for p in _rows()]
+    assert len(ids) == len(set(ids)) and len(ids) >= 200
+
+
+def run(nlp, text: str):
+    doc = nlp(text)
+    article = Article(article_id="case", text=text)
+    sentences = [
+        Sentence("case", i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)
+    ]
+    return extract(doc, article, sentences)
+
+
+@pytest.mark.parametrize("row", _rows())
+def test_actor_case(nlp, row):
+    mentions, actors = run(nlp, row["sentence"])
+    hits = [m for m in mentions if m.text == row["mention"]]
+    if row["kind"] == "absent":
+        assert not hits, f"unexpected mention {hits}"
+        return
+    assert hits, f"no mention {row['mention']!r} in {[m.text for m in mentions]}"
+    expected_country = None if row["country"] == "-" else row["country"]
+    want = (expected_country, row["kind"], row["title"], row["role"])
+    got = [_observed(m, row) for m in hits]
+    assert want in got, f"{want} not in {got}"
+    m = hits[got.index(want)]
+    ids = {a.actor_id for a in actors}
+    assert m.actor_id is None or m.actor_id in ids
+
+
+def _observed(m, row) -> tuple:
+    """The fields the row checks (an empty expectation is not checked)."""
+    return (
+        m.country,
+        m.kind if row["kind"] else "",
+        m.title if row["title"] else "",
+        m.role if row["role"] else "",
+    )
+
+
+def test_empty_article(nlp):
+    assert run(nlp, "") == ([], [])
+
+
+def test_every_mention_points_at_a_returned_actor_with_aliases(nlp):
+    text = (
+        "Kenyan President William Ruto met Ugandan President Yoweri Museveni in Kampala. "
+        "Ruto said Nairobi backed the plan. He added that the East African Community would meet."
+    )
+    mentions, actors = run(nlp, text)
+    by_id = {a.actor_id: a for a in actors}
+    assert len(by_id) == len(actors)
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+        assert m.entity == (m.actor_id or "unresolved")
+        assert m.actor_id is None or m.actor_id in by_id
+    ruto = by_id["KEN/person/william-ruto"]
+    assert ruto.aliases[:2] == ["William Ruto", "Ruto"] and ruto.name == "William Ruto"
+    assert by_id["KEN"].aliases == ["Nairobi"]
