@@ -242,3 +242,30 @@ def test_near_linear_on_many_people():
     mapping, _ = resolve_corpus(items)
     assert len(mapping) == 3000
     assert time.perf_counter() - started < 5
+
+
+@pytest.mark.parametrize(
+    ("full", "other", "country"),
+    [
+        pytest.param("Recep Tayyip Erdoğan", "Tayyip Erdogan", "TUR", id="middle-name-dropped"),
+        pytest.param("Luiz Inácio Lula da Silva", "Lula da Silva", "BRA", id="given-names-dropped"),
+        pytest.param("Xi Jinping", "Xi", "CHN", id="family-name-first"),
+        pytest.param("Moon Jae-in", "Moon", "KOR", id="family-name-first-hyphen"),
+        pytest.param("Abiy Ahmed", "Abiy", "ETH", id="patronymic-given-name"),
+    ],
+)
+def test_name_forms_merge_across_articles(full, other, country):
+    mapping, actors = canonical([
+        ("a1", person(f"{country}/person/x", full, country, "president")),
+        ("a2", person("XXX/person/y", other)),
+    ])
+    assert mapping[("a1", f"{country}/person/x")] == mapping[("a2", "XXX/person/y")]
+    assert actors[mapping[("a2", "XXX/person/y")]].country == country
+
+
+def test_first_word_rule_does_not_join_a_different_surname():
+    mapping, _ = canonical([
+        ("a1", person("USA/person/x", "Kamala Harris", "USA", "vice president")),
+        ("a2", person("GBR/person/y", "Harris", "GBR", "minister")),
+    ])
+    assert mapping[("a1", "USA/person/x")] != mapping[("a2", "GBR/person/y")]

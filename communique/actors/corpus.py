@@ -111,10 +111,30 @@ def _cluster_people(people: list[_Person]) -> list[_Cluster]:
     blocks: dict[str, list[_Person]] = defaultdict(list)
     for person in people:
         blocks[_block_key(person)].append(person)
+    _family_name_first(blocks)
     clusters: list[_Cluster] = []
     for key in sorted(blocks):
         clusters.extend(_cluster_block(blocks[key]))
     return clusters
+
+
+def _family_name_first(blocks: dict[str, list[_Person]]) -> None:
+    """A one-word name whose block holds no full name may be a family name written first
+    ("Xi" for "Xi Jinping"): move it to the block of the full names that start with it, when
+    exactly one such block exists."""
+    first_word: dict[str, set[str]] = defaultdict(set)
+    for key, block in blocks.items():
+        for person in block:
+            if person.given:
+                first_word[names.skeleton(person.tokens[0])].add(key)
+    for key in list(blocks):
+        block = blocks[key]
+        if any(p.given for p in block):
+            continue
+        targets = first_word.get(key, set()) - {key}
+        if len(targets) == 1:
+            blocks[targets.pop()].extend(block)
+            del blocks[key]
 
 
 def _cluster_block(block: list[_Person]) -> list[_Cluster]:
@@ -167,7 +187,7 @@ def _joins(person: _Person, cluster: _Cluster) -> bool:
 
 
 def _same_person(a: _Person, b: _Person) -> bool:
-    if not _surnames_match(a.surname, b.surname):
+    if not _surnames_match(a.surname, b.surname) and not _first_word_match(a, b):
         return False
     if a.given and b.given:
         exact = a.tokens == b.tokens
@@ -175,6 +195,13 @@ def _same_person(a: _Person, b: _Person) -> bool:
             return False
         return exact or _titles_compatible(a.actor, b.actor)
     return _titles_compatible(a.actor, b.actor)
+
+
+def _first_word_match(a: _Person, b: _Person) -> bool:
+    """A one-word name that is the first word of a full name: a family name written first
+    ("Xi" for "Xi Jinping") or a patronymic culture's given name ("Abiy" for "Abiy Ahmed")."""
+    bare, full = (a, b) if not a.given else (b, a)
+    return not bare.given and bool(full.given) and len(bare.tokens) == 1 and bare.tokens[0] == full.tokens[0]
 
 
 def _surnames_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

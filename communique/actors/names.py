@@ -123,10 +123,16 @@ def similar(a: str, b: str) -> bool:
 
 
 def given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Given names agree: one is empty, an initial of the other, or the first words are similar."""
+    """Given names agree: one is empty, an initial of the other, the first words are similar,
+    or the shorter list is the tail of the longer ("Tayyip" within "Recep Tayyip")."""
     if not a or not b:
         return True
     x, y = a[0], b[0]
     if len(x) == 1 or len(y) == 1:
         return x[0] == y[0]
-    return similar(x, y)
+    if similar(x, y):
+        return True
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return len(short) < len(long_) and all(
+        similar(s, t) for s, t in zip(short, long_[len(long_) - len(short):], strict=True)
+    )
