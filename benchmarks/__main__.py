@@ -29,8 +29,19 @@ def machine() -> str:
 
 def commit() -> str:
     try:
-        sha = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+        sha = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
         return sha + ("+uncommitted" if dirty else "")
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
@@ -55,7 +66,9 @@ def write_markdown(rows: list[dict], path: Path, names: list[str], seconds: floa
     ]
     for r in rows:
         note = str(r.get("note", "")).replace("|", "/")
-        lines.append(f"| {r['benchmark']} | {r['metric']} | {fmt(r['value'])} | {r.get('n', '')} | {note} |")
+        lines.append(
+            f"| {r['benchmark']} | {r['metric']} | {fmt(r['value'])} | {r.get('n', '')} | {note} |"
+        )
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
@@ -77,9 +90,19 @@ def main() -> int:
         except Exception:  # noqa: BLE001 - one broken benchmark must not hide the others
             traceback.print_exc()
             failed += 1
-            got = [{"benchmark": name, "metric": "error", "value": "failed", "n": "", "note": "see log"}]
+            got = [
+                {
+                    "benchmark": name,
+                    "metric": "error",
+                    "value": "failed",
+                    "n": "",
+                    "note": "see log",
+                }
+            ]
         for r in got:
-            print(f"   {r['benchmark']:<28} {r['metric']:<40} {fmt(r['value']):>10}  n={r.get('n', '')}  {r.get('note', '')}")
+            print(
+                f"   {r['benchmark']:<28} {r['metric']:<40} {fmt(r['value']):>10}  n={r.get('n', '')}  {r.get('note', '')}"
+            )
         print(f"   ({time.perf_counter() - t0:.0f} s)", flush=True)
         rows.extend(got)
     write_markdown(rows, args.output, names, time.perf_counter() - started)

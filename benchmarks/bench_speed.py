@@ -23,11 +23,23 @@ VOA = SHARED_DATA / "voa-stories" / "voa_stories.jsonl"
 
 def stories(count: int) -> tuple[list[dict], str]:
     if VOA.exists():
-        base = [json.loads(line) for line in VOA.read_text(encoding="utf-8").splitlines() if line.strip()]
+        base = [
+            json.loads(line)
+            for line in VOA.read_text(encoding="utf-8").splitlines()
+            if line.strip()
+        ]
         source = "VOA stories (public domain)"
     else:
         sentence = "The foreign minister of Chile met the Peruvian ambassador in Lima on Monday to discuss trade. "
-        base = [{"id": str(i), "title": f"Story {i}", "text": sentence * 40, "published": "2024-01-0%d" % (1 + i % 9)} for i in range(50)]
+        base = [
+            {
+                "id": str(i),
+                "title": f"Story {i}",
+                "text": sentence * 40,
+                "published": f"2024-01-0{1 + i % 9}",
+            }
+            for i in range(50)
+        ]
         source = "generated text"
     out = []
     for i in range(count):
@@ -79,16 +91,53 @@ def run() -> list[dict]:
     bare = bare_spacy(texts, cores)
     note = f"{source}, {count} articles, {cores} processes"
     rows = [
-        {"benchmark": "speed", "metric": "bare spaCy words/s", "value": words / bare, "n": words, "note": note},
-        {"benchmark": "speed", "metric": "communique ingest words/s", "value": words / ours, "n": words, "note": note},
-        {"benchmark": "speed", "metric": "communique ingest articles/s", "value": count / ours, "n": count, "note": note},
-        {"benchmark": "speed", "metric": "ratio ingest / bare spaCy", "value": bare / ours, "n": count, "note": "target >= 0.70"},
-        {"benchmark": "speed", "metric": "peak RSS MB (any process)", "value": peak_rss_mb(), "n": count, "note": "target <= 1536 at 1,000 articles"},
+        {
+            "benchmark": "speed",
+            "metric": "bare spaCy words/s",
+            "value": words / bare,
+            "n": words,
+            "note": note,
+        },
+        {
+            "benchmark": "speed",
+            "metric": "communique ingest words/s",
+            "value": words / ours,
+            "n": words,
+            "note": note,
+        },
+        {
+            "benchmark": "speed",
+            "metric": "communique ingest articles/s",
+            "value": count / ours,
+            "n": count,
+            "note": note,
+        },
+        {
+            "benchmark": "speed",
+            "metric": "ratio ingest / bare spaCy",
+            "value": bare / ours,
+            "n": count,
+            "note": "target >= 0.70",
+        },
+        {
+            "benchmark": "speed",
+            "metric": "peak RSS MB (any process)",
+            "value": peak_rss_mb(),
+            "n": count,
+            "note": "target <= 1536 at 1,000 articles",
+        },
     ]
     total = sum(stages.values()) or 1.0
     for stage, seconds in sorted(stages.items(), key=lambda kv: -kv[1]):
-        rows.append({"benchmark": "speed", "metric": f"stage share: {stage}", "value": seconds / total, "n": count,
-                     "note": f"{seconds:.1f} s summed over workers"})
+        rows.append(
+            {
+                "benchmark": "speed",
+                "metric": f"stage share: {stage}",
+                "value": seconds / total,
+                "n": count,
+                "note": f"{seconds:.1f} s summed over workers",
+            }
+        )
     return rows
 
 

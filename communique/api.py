@@ -1,10 +1,10 @@
 """The Python API: ingest files into a database, and read it back as records or DataFrames.
 
-    import communique
-    summary = communique.ingest(["reports/"], db="news.duckdb")
-    corpus = communique.open("news.duckdb")
-    corpus.events(actor="Blinken")      # export-shaped dicts
-    corpus.events_df()                  # a pandas DataFrame
+import communique
+summary = communique.ingest(["reports/"], db="news.duckdb")
+corpus = communique.open("news.duckdb")
+corpus.events(actor="Blinken")      # export-shaped dicts
+corpus.events_df()                  # a pandas DataFrame
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from pathlib import Path
 
 import duckdb
 
-from . import __version__, corpus, ingest as readers
+from . import __version__, corpus
+from . import ingest as readers
 from .engines import local
 from .errors import UsageError
 from .pipeline import Timings
@@ -131,8 +132,12 @@ def _reanalyse_undated(con: duckdb.DuckDBPyConnection, model: str | None) -> int
     if not bounds:
         return 0
     articles = [
-        replace(article, published=bounds[article.article_id][0], published_inferred=True,
-                published_range=bounds[article.article_id])
+        replace(
+            article,
+            published=bounds[article.article_id][0],
+            published_inferred=True,
+            published_range=bounds[article.article_id],
+        )
         for article in store.load_articles(con, sorted(bounds))
     ]
     signatures = dict(
@@ -142,7 +147,9 @@ def _reanalyse_undated(con: duckdb.DuckDBPyConnection, model: str | None) -> int
         ).fetchall()
     )
     results = list(local.run(articles, jobs=1, model=model))
-    store.write_results(con, [(r, signatures.get(r.article.article_id)) for r in results], PIPELINE_VERSION)
+    store.write_results(
+        con, [(r, signatures.get(r.article.article_id)) for r in results], PIPELINE_VERSION
+    )
     return len(results)
 
 

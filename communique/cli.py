@@ -64,14 +64,25 @@ def _ingest(paths: list[Path], db: Path, jobs: int | None, force: bool, quiet: b
     from . import api
 
     progress = Progress(
-        TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
-        console=err, disable=quiet, transient=True,
+        TextColumn("ingesting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.description}"),
+        console=err,
+        disable=quiet,
+        transient=True,
     )
     with progress:
         task = progress.add_task("", total=None)
         summary = api.ingest(
-            paths, db, jobs=jobs, force=force, max_bytes=int(max_mb * 1_000_000),
-            on_article=lambda a: progress.update(task, advance=1, description=escape(a.title or a.article_id)[:60]),
+            paths,
+            db,
+            jobs=jobs,
+            force=force,
+            max_bytes=int(max_mb * 1_000_000),
+            on_article=lambda a: progress.update(
+                task, advance=1, description=escape(a.title or a.article_id)[:60]
+            ),
         )
     err.print(
         f"ingested {summary.ingested}, already stored {summary.already_stored}, "
@@ -85,11 +96,17 @@ def _ingest(paths: list[Path], db: Path, jobs: int | None, force: bool, quiet: b
     return summary
 
 
-PathsArg = Annotated[list[Path], typer.Argument(help="Files or directories (searched recursively).")]
-JobsOption = Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")]
+PathsArg = Annotated[
+    list[Path], typer.Argument(help="Files or directories (searched recursively).")
+]
+JobsOption = Annotated[
+    int | None, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")
+]
 ForceOption = Annotated[bool, typer.Option("--force", help="Re-process articles already stored.")]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
-MaxOption = Annotated[float, typer.Option("--max-mb", help="Reject files with more text than this (MB).")]
+MaxOption = Annotated[
+    float, typer.Option("--max-mb", help="Reject files with more text than this (MB).")
+]
 
 
 @app.command()
@@ -129,7 +146,9 @@ def _print_timeline(db: Path, fmt: str = "table", **filters) -> None:
 def corpus_report(corpus, events: list[dict]) -> str:
     from .views import report
 
-    return report.render(events, corpus.actors(), corpus.quotes(), corpus.articles(), corpus.actor_spans())
+    return report.render(
+        events, corpus.actors(), corpus.quotes(), corpus.articles(), corpus.actor_spans()
+    )
 
 
 def _write_report(db: Path, output: Path) -> Path:
@@ -163,18 +182,29 @@ def run(
 @friendly
 def timeline(
     db: DbOption = DEFAULT_DB,
-    actor: Annotated[str | None, typer.Option(help="Events with this actor (name or alias).")] = None,
-    country: Annotated[str | None, typer.Option(help="Events with an actor of this ISO3 country.")] = None,
+    actor: Annotated[
+        str | None, typer.Option(help="Events with this actor (name or alias).")
+    ] = None,
+    country: Annotated[
+        str | None, typer.Option(help="Events with an actor of this ISO3 country.")
+    ] = None,
     type: Annotated[str | None, typer.Option("--type", help="PLOVER event type.")] = None,  # noqa: A002
     since: Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD).")] = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="table | markdown | json | html")] = "table",  # noqa: A002
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="table | markdown | json | html")
+    ] = "table",  # noqa: A002
 ) -> None:
     """Chronological events (date, type, source → target, modality, articles, evidence), as a
     table, or story threads as markdown, json or html."""
     _print_timeline(
-        db, format, actor=actor, country=country, event_type=type,
-        since=_parse_date(since, "--since"), until=_parse_date(until, "--until"),
+        db,
+        format,
+        actor=actor,
+        country=country,
+        event_type=type,
+        since=_parse_date(since, "--since"),
+        until=_parse_date(until, "--until"),
     )
 
 
@@ -182,7 +212,9 @@ def timeline(
 @friendly
 def report(
     db: DbOption = DEFAULT_DB,
-    output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")] = Path("report.html"),
+    output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")] = Path(
+        "report.html"
+    ),
 ) -> None:
     """One self-contained HTML file: story threads with evidence, sources, actors, quotes, network."""
     path = _write_report(db, output)
@@ -197,8 +229,12 @@ EXPORT_KINDS = ("events", "quotes", "actors", "articles")
 def export(
     kind: Annotated[str, typer.Argument(help="events | quotes | actors | articles")],
     db: DbOption = DEFAULT_DB,
-    format: Annotated[str, typer.Option("--format", "-f", help="jsonl | csv | parquet | plover | gdelt")] = "jsonl",  # noqa: A002
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default stdout).")] = None,
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="jsonl | csv | parquet | plover | gdelt")
+    ] = "jsonl",  # noqa: A002
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (default stdout).")
+    ] = None,
 ) -> None:
     """Export stored records with stable field names."""
     from . import api
@@ -237,7 +273,9 @@ def actors(
 @friendly
 def quotes(
     db: DbOption = DEFAULT_DB,
-    speaker: Annotated[str | None, typer.Option(help="Quotes by this speaker (name or alias).")] = None,
+    speaker: Annotated[
+        str | None, typer.Option(help="Quotes by this speaker (name or alias).")
+    ] = None,
     about: Annotated[str | None, typer.Option(help="Quotes whose text mentions this.")] = None,
 ) -> None:
     """Who said what: direct and indirect quotes with speakers and relayers."""
@@ -277,7 +315,8 @@ def info(
         "spacy": spacy.__version__,
         "duckdb": duckdb.__version__,
         "spacy_model": nlp.model_name(),
-        "spacy_model_installed": spacy.util.is_package(nlp.model_name()) or Path(nlp.model_name()).exists(),
+        "spacy_model_installed": spacy.util.is_package(nlp.model_name())
+        or Path(nlp.model_name()).exists(),
         "database": str(db.resolve()),
         "counts": None,
     }
@@ -296,7 +335,9 @@ def info(
 @app.command()
 @friendly
 def eval(  # noqa: A001 - the documented command name
-    gold: Annotated[Path, typer.Argument(help="Gold file (YAML or JSONL), see docs/gold-format.md.")],
+    gold: Annotated[
+        Path, typer.Argument(help="Gold file (YAML or JSONL), see docs/gold-format.md.")
+    ],
     db: DbOption = DEFAULT_DB,
     format: Annotated[str, typer.Option("--format", help="text | json")] = "text",  # noqa: A002
 ) -> None:

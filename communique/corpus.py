@@ -154,7 +154,9 @@ def deduplicate(con: duckdb.DuckDBPyConnection) -> None:
     event_rows, link_rows = [], []
     for group in dedup.cluster(rows):
         event_rows.append(_event_row(group, by_id))
-        link_rows.extend({"mention_id": m.mention_id, "event_id": group.event_id} for m in group.members)
+        link_rows.extend(
+            {"mention_id": m.mention_id, "event_id": group.event_id} for m in group.members
+        )
     con.execute("BEGIN TRANSACTION")
     con.execute("DELETE FROM events")
     con.execute("DELETE FROM event_clusters")

@@ -121,7 +121,9 @@ def cluster(rows: Iterable[MentionRow]) -> list[Cluster]:
     return clusters
 
 
-def representative_date(members: list[MentionRow]) -> tuple[dt.date | None, dt.date | None, str | None]:
+def representative_date(
+    members: list[MentionRow],
+) -> tuple[dt.date | None, dt.date | None, str | None]:
     """The most precise date the reports give; ties go to the one most reports agree on."""
     dated = [m for m in members if m.date_start is not None]
     if not dated:

@@ -50,7 +50,9 @@ def test_bad_date_option(example_db):
 
 def test_reingest_is_a_no_op(example_db):
     before = duckdb.connect(str(example_db), read_only=True)
-    counts = before.execute("SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM event_mentions)").fetchone()
+    counts = before.execute(
+        "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM event_mentions)"
+    ).fetchone()
     before.close()
     from tests.conftest import EXAMPLES
 
@@ -58,7 +60,12 @@ def test_reingest_is_a_no_op(example_db):
     assert result.exit_code == 0
     assert "ingested 0" in result.output
     after = duckdb.connect(str(example_db), read_only=True)
-    assert after.execute("SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM event_mentions)").fetchone() == counts
+    assert (
+        after.execute(
+            "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM event_mentions)"
+        ).fetchone()
+        == counts
+    )
     after.close()
 
 
@@ -76,7 +83,12 @@ def test_export_jsonl_and_csv(example_db, kind):
 def test_export_parquet_needs_output(example_db, tmp_path):
     assert invoke("export", "events", "--db", example_db, "--format", "parquet").exit_code == 2
     path = tmp_path / "e.parquet"
-    assert invoke("export", "events", "--db", example_db, "--format", "parquet", "--output", path).exit_code == 0
+    assert (
+        invoke(
+            "export", "events", "--db", example_db, "--format", "parquet", "--output", path
+        ).exit_code
+        == 0
+    )
     assert duckdb.sql(f"SELECT count(*) FROM '{path}'").fetchall()[0][0] > 0
 
 

@@ -11,11 +11,33 @@ from communique import dedup
 D = dt.date
 
 
-def row(mid, article, etype="CONSULT", src="USA", tgt="ARM", modality="asserted",
-        start=D(2022, 7, 18), end=None, precision="day", outlet=None, original=None):
+def row(
+    mid,
+    article,
+    etype="CONSULT",
+    src="USA",
+    tgt="ARM",
+    modality="asserted",
+    start=D(2022, 7, 18),
+    end=None,
+    precision="day",
+    outlet=None,
+    original=None,
+):
     return dedup.MentionRow(
-        mid, article, etype, src, tgt, modality, start, end or start,
-        precision if start else None, outlet, original or article, start, 0.5,
+        mid,
+        article,
+        etype,
+        src,
+        tgt,
+        modality,
+        start,
+        end or start,
+        precision if start else None,
+        outlet,
+        original or article,
+        start,
+        0.5,
     )
 
 
@@ -26,25 +48,37 @@ def groups(rows):
 CASES = [
     ("same-call-two-outlets", [row("a", "1", outlet="X"), row("b", "2", outlet="Y")], [["a", "b"]]),
     ("symmetric-reversed", [row("a", "1"), row("b", "2", src="ARM", tgt="USA")], [["a", "b"]]),
-    ("directed-reversed-kept-apart",
-     [row("a", "1", etype="ACCUSE"), row("b", "2", etype="ACCUSE", src="ARM", tgt="USA")],
-     [["a"], ["b"]]),
+    (
+        "directed-reversed-kept-apart",
+        [row("a", "1", etype="ACCUSE"), row("b", "2", etype="ACCUSE", src="ARM", tgt="USA")],
+        [["a"], ["b"]],
+    ),
     ("different-type", [row("a", "1"), row("b", "2", etype="AGREE")], [["a"], ["b"]]),
     ("different-pair", [row("a", "1"), row("b", "2", tgt="AZE")], [["a"], ["b"]]),
     ("one-day-slack", [row("a", "1"), row("b", "2", start=D(2022, 7, 19))], [["a", "b"]]),
     ("week-apart", [row("a", "1"), row("b", "2", start=D(2022, 7, 25))], [["a"], ["b"]]),
-    ("month-range-holds-day",
-     [row("a", "1"), row("b", "2", start=D(2022, 7, 1), end=D(2022, 7, 31), precision="month")],
-     [["a", "b"]]),
-    ("planned-not-merged-with-asserted", [row("a", "1"), row("b", "2", modality="planned")],
-     [["a"], ["b"]]),
-    ("denied-merges-with-reported", [row("a", "1", modality="reported"), row("b", "2", modality="denied")],
-     [["a", "b"]]),
+    (
+        "month-range-holds-day",
+        [row("a", "1"), row("b", "2", start=D(2022, 7, 1), end=D(2022, 7, 31), precision="month")],
+        [["a", "b"]],
+    ),
+    (
+        "planned-not-merged-with-asserted",
+        [row("a", "1"), row("b", "2", modality="planned")],
+        [["a"], ["b"]],
+    ),
+    (
+        "denied-merges-with-reported",
+        [row("a", "1", modality="reported"), row("b", "2", modality="denied")],
+        [["a", "b"]],
+    ),
     ("undated-joins-own-article", [row("a", "1"), row("b", "1", start=None)], [["a", "b"]]),
     ("undated-joins-only-group", [row("a", "1"), row("b", "2", start=None)], [["a", "b"]]),
-    ("undated-alone-when-ambiguous",
-     [row("a", "1"), row("c", "3", start=D(2022, 9, 1)), row("b", "2", start=None)],
-     [["a"], ["b"], ["c"]]),
+    (
+        "undated-alone-when-ambiguous",
+        [row("a", "1"), row("c", "3", start=D(2022, 9, 1)), row("b", "2", start=None)],
+        [["a"], ["b"], ["c"]],
+    ),
 ]
 
 
@@ -66,9 +100,15 @@ def test_counts_articles_and_outlets_once_for_wire_copies():
 
 
 def test_conflicting_details_are_kept():
-    rows = [row("a", "1", modality="reported"), row("b", "2", modality="denied", start=D(2022, 7, 19))]
+    rows = [
+        row("a", "1", modality="reported"),
+        row("b", "2", modality="denied", start=D(2022, 7, 19)),
+    ]
     (group,) = dedup.cluster(rows)
-    assert group.conflicts() == {"date": ["2022-07-18", "2022-07-19"], "modality": ["denied", "reported"]}
+    assert group.conflicts() == {
+        "date": ["2022-07-18", "2022-07-19"],
+        "modality": ["denied", "reported"],
+    }
     assert dedup.representative_modality(group.members) == "denied"
 
 
@@ -84,4 +124,6 @@ def test_representative_date_prefers_precise_and_agreed():
 
 def test_event_ids_are_stable_under_reordering():
     rows = [row("a", "1"), row("b", "2")]
-    assert [c.event_id for c in dedup.cluster(rows)] == [c.event_id for c in dedup.cluster(rows[::-1])]
+    assert [c.event_id for c in dedup.cluster(rows)] == [
+        c.event_id for c in dedup.cluster(rows[::-1])
+    ]

@@ -12,7 +12,18 @@ from pathlib import Path
 import duckdb
 import pytest
 
-COUNTRIES = ["Chile", "Peru", "Kenya", "Norway", "Japan", "Ghana", "Poland", "Egypt", "Brazil", "India"]
+COUNTRIES = [
+    "Chile",
+    "Peru",
+    "Kenya",
+    "Norway",
+    "Japan",
+    "Ghana",
+    "Poland",
+    "Egypt",
+    "Brazil",
+    "India",
+]
 
 
 def write_corpus(folder: Path, count: int) -> None:
@@ -30,14 +41,27 @@ def write_corpus(folder: Path, count: int) -> None:
 
 
 def ingest_command(corpus: Path, db: Path) -> list[str]:
-    return [sys.executable, "-m", "communique.cli", "ingest", str(corpus), "--db", str(db), "--quiet", "--jobs", "1"]
+    return [
+        sys.executable,
+        "-m",
+        "communique.cli",
+        "ingest",
+        str(corpus),
+        "--db",
+        str(db),
+        "--quiet",
+        "--jobs",
+        "1",
+    ]
 
 
 def test_kill_9_then_rerun_stores_every_article_once(tmp_path):
     corpus, db = tmp_path / "corpus", tmp_path / "c.duckdb"
     count = 2000
     write_corpus(corpus, count)
-    process = subprocess.Popen(ingest_command(corpus, db), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        ingest_command(corpus, db), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     wal = db.with_name(db.name + ".wal")
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and not wal.exists() and process.poll() is None:
@@ -51,7 +75,10 @@ def test_kill_9_then_rerun_stores_every_article_once(tmp_path):
     rerun = subprocess.run(ingest_command(corpus, db), capture_output=True, text=True, timeout=600)
     assert rerun.returncode == 0, rerun.stderr
     con = duckdb.connect(str(db), read_only=True)
-    assert con.execute("SELECT count(*), count(DISTINCT article_id) FROM articles").fetchone() == (count, count)
+    assert con.execute("SELECT count(*), count(DISTINCT article_id) FROM articles").fetchone() == (
+        count,
+        count,
+    )
     orphans = con.execute(
         "SELECT count(*) FROM sentences WHERE article_id NOT IN (SELECT article_id FROM articles)"
     ).fetchone()[0]
@@ -81,7 +108,9 @@ def test_second_writer_gets_one_line(tmp_path):
             f"sys.exit(subprocess.run({ingest_command(corpus, db)!r}).returncode)\n"
         )
         # The lock is per process: run the CLI in a child while this process holds it.
-        result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+        result = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, timeout=300
+        )
     finally:
         holder.close()
     assert result.returncode == 1
@@ -97,7 +126,9 @@ def test_reader_during_a_write_gets_one_line(tmp_path, command):
     try:
         result = subprocess.run(
             [sys.executable, "-m", "communique.cli", *command, "--db", str(db)],
-            capture_output=True, text=True, timeout=300,
+            capture_output=True,
+            text=True,
+            timeout=300,
         )
     finally:
         holder.close()

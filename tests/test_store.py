@@ -13,49 +13,136 @@ import pytest
 
 from communique.corpus import finalize
 from communique.records import (
-    Actor, Article, ArticleResult, Block, DateValue, Event, Evidence, Location, Mention, Quote,
+    Actor,
+    Article,
+    ArticleResult,
+    Block,
+    DateValue,
+    Event,
+    Evidence,
+    Location,
+    Mention,
+    Quote,
     Sentence,
 )
 from communique.store import db as store
 from communique.store import export, read
 
 EVENT_FIELDS = [
-    "event_id", "event_type", "mode", "cameo", "goldstein", "quad_class", "date", "date_start",
-    "date_end", "date_precision", "source", "target", "location", "modality", "num_articles",
-    "num_outlets", "mentions", "confidence",
+    "event_id",
+    "event_type",
+    "mode",
+    "cameo",
+    "goldstein",
+    "quad_class",
+    "date",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "source",
+    "target",
+    "location",
+    "modality",
+    "num_articles",
+    "num_outlets",
+    "mentions",
+    "confidence",
 ]
-QUOTE_FIELDS = ["quote_id", "article_id", "text", "direct", "speaker", "speaker_mention",
-                "reported_by", "cue", "start", "end"]
+QUOTE_FIELDS = [
+    "quote_id",
+    "article_id",
+    "text",
+    "direct",
+    "speaker",
+    "speaker_mention",
+    "reported_by",
+    "cue",
+    "start",
+    "end",
+]
 ACTOR_FIELDS = ["id", "name", "country", "sector", "title", "aliases", "num_mentions"]
-ARTICLE_FIELDS = ["article_id", "title", "outlet", "url", "published", "published_inferred",
-                  "duplicate_of", "num_sentences"]
+ARTICLE_FIELDS = [
+    "article_id",
+    "title",
+    "outlet",
+    "url",
+    "published",
+    "published_inferred",
+    "duplicate_of",
+    "num_sentences",
+]
 
 TEXT = 'Chile and Peru held talks in Lima on Monday. "We are close," the Chilean minister said.'
 
 
-def result(article_id: str, outlet: str, published: dt.date, *, text: str = TEXT, duplicate_of=None):
-    article = Article(article_id, text, title="Talks", outlet=outlet, published=published,
-                      content_hash=article_id, duplicate_of=duplicate_of, blocks=[Block(0, len(text))])
+def result(
+    article_id: str, outlet: str, published: dt.date, *, text: str = TEXT, duplicate_of=None
+):
+    article = Article(
+        article_id,
+        text,
+        title="Talks",
+        outlet=outlet,
+        published=published,
+        content_hash=article_id,
+        duplicate_of=duplicate_of,
+        blocks=[Block(0, len(text))],
+    )
     first = text.index(".") + 1
-    sentences = [Sentence(article_id, 0, 0, first, text[:first]), Sentence(article_id, 1, first + 1, len(text), text[first + 1:])]
+    sentences = [
+        Sentence(article_id, 0, 0, first, text[:first]),
+        Sentence(article_id, 1, first + 1, len(text), text[first + 1 :]),
+    ]
     chl = Actor("CHL", "Chile", "state", "CHL", "GOV", aliases=["Chile"])
     per = Actor("PER", "Peru", "state", "PER", "GOV", aliases=["Peru"])
-    minister = Actor("CHL/role/foreign-minister", "Chilean foreign minister", "role", "CHL", "GOV",
-                     "foreign minister", aliases=["the Chilean minister"])
+    minister = Actor(
+        "CHL/role/foreign-minister",
+        "Chilean foreign minister",
+        "role",
+        "CHL",
+        "GOV",
+        "foreign minister",
+        aliases=["the Chilean minister"],
+    )
     mentions = [
         Mention(article_id, 0, 0, 5, "Chile", "CHL", "CHL", "state", "CHL", "GOV"),
         Mention(article_id, 0, 10, 14, "Peru", "PER", "PER", "state", "PER", "GOV"),
     ]
-    when = DateValue(dt.date(2024, 3, 4), dt.date(2024, 3, 4), "day", "on Monday", char_start=33, char_end=42)
-    event = Event(f"{article_id}:0:0", article_id, "CONSULT", "CHL", "PER", mode="visit", cameo="043",
-                  goldstein=2.8, quad_class=1, date=when, location=Location("Lima", "PER", -12.04, -77.03),
-                  trigger="held talks", evidence=[Evidence(article_id, 0, sentences[0].text, 0, first)],
-                  confidence=0.8)
+    when = DateValue(
+        dt.date(2024, 3, 4), dt.date(2024, 3, 4), "day", "on Monday", char_start=33, char_end=42
+    )
+    event = Event(
+        f"{article_id}:0:0",
+        article_id,
+        "CONSULT",
+        "CHL",
+        "PER",
+        mode="visit",
+        cameo="043",
+        goldstein=2.8,
+        quad_class=1,
+        date=when,
+        location=Location("Lima", "PER", -12.04, -77.03),
+        trigger="held talks",
+        evidence=[Evidence(article_id, 0, sentences[0].text, 0, first)],
+        confidence=0.8,
+    )
     q_start = text.index("We")
-    quote = Quote(f"{article_id}:q0", article_id, "We are close,", True, q_start, q_start + 13,
-                  speaker="CHL/role/foreign-minister", speaker_mention="the Chilean minister", cue="said",
-                  sentence_index=1)
-    return ArticleResult(article, sentences, mentions, [chl, per, minister], [when], [event], [quote])
+    quote = Quote(
+        f"{article_id}:q0",
+        article_id,
+        "We are close,",
+        True,
+        q_start,
+        q_start + 13,
+        speaker="CHL/role/foreign-minister",
+        speaker_mention="the Chilean minister",
+        cue="said",
+        sentence_index=1,
+    )
+    return ArticleResult(
+        article, sentences, mentions, [chl, per, minister], [when], [event], [quote]
+    )
 
 
 @pytest.fixture
@@ -63,7 +150,11 @@ def con(tmp_path):
     connection = store.connect(tmp_path / "t.duckdb")
     store.write_results(connection, [(result("a1", "Outlet A", dt.date(2024, 3, 5)), None)], "test")
     store.write_results(connection, [(result("a2", "Outlet B", dt.date(2024, 3, 5)), None)], "test")
-    store.write_results(connection, [(result("a3", "Outlet C", dt.date(2024, 3, 6), duplicate_of="a1"), None)], "test")
+    store.write_results(
+        connection,
+        [(result("a3", "Outlet C", dt.date(2024, 3, 6), duplicate_of="a1"), None)],
+        "test",
+    )
     finalize(connection)
     yield connection
     connection.close()
@@ -79,7 +170,7 @@ def test_one_event_for_three_reports(con):
     assert event["source"]["country"] == "CHL" and event["target"]["id"] == "PER"
     assert event["location"] == {"name": "Lima", "country": "PER", "lat": -12.04, "lon": -77.03}
     mention = event["mentions"][0]
-    assert TEXT[mention["start"]:mention["end"]] == mention["sentence"]
+    assert TEXT[mention["start"] : mention["end"]] == mention["sentence"]
 
 
 def test_rewriting_an_article_replaces_its_rows(con):
@@ -137,7 +228,9 @@ def test_csv_survives_hostile_text():
 def test_parquet_read_back_by_duckdb(con, tmp_path):
     path = tmp_path / "events.parquet"
     export.render(read.events(con), "parquet", path, "events")
-    rows = duckdb.sql(f"SELECT event_type, source.country AS c, len(mentions) AS n FROM '{path}'").fetchall()
+    rows = duckdb.sql(
+        f"SELECT event_type, source.country AS c, len(mentions) AS n FROM '{path}'"
+    ).fetchall()
     assert rows == [("CONSULT", "CHL", 3)]
 
 

@@ -21,7 +21,9 @@ SMALL_CORPUS = 48  # below this many articles, starting workers costs more than 
 
 
 def default_jobs() -> int:
-    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+    return max(
+        1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    )
 
 
 def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:

@@ -260,9 +260,17 @@ def load_articles(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) ->
     ).fetchall()
     return [
         Article(
-            article_id=r[0], text=r[1], title=r[2], outlet=r[3], url=r[4], published=r[5],
-            published_inferred=bool(r[6]), source_path=r[7], content_hash=r[8] or "",
-            duplicate_of=r[9], blocks=[Block(*b) for b in json.loads(r[10] or "[]")],
+            article_id=r[0],
+            text=r[1],
+            title=r[2],
+            outlet=r[3],
+            url=r[4],
+            published=r[5],
+            published_inferred=bool(r[6]),
+            source_path=r[7],
+            content_hash=r[8] or "",
+            duplicate_of=r[9],
+            blocks=[Block(*b) for b in json.loads(r[10] or "[]")],
             metadata=json.loads(r[11] or "{}"),
         )
         for r in rows

@@ -21,7 +21,11 @@ def flatten(record: dict) -> dict:
     for key, value in record.items():
         if isinstance(value, dict):
             for sub, inner in value.items():
-                flat[f"{key}_{sub}"] = json.dumps(inner, ensure_ascii=False) if isinstance(inner, (dict, list)) else inner
+                flat[f"{key}_{sub}"] = (
+                    json.dumps(inner, ensure_ascii=False)
+                    if isinstance(inner, (dict, list))
+                    else inner
+                )
         elif isinstance(value, list):
             flat[key] = json.dumps(value, ensure_ascii=False)
         else:
@@ -43,9 +47,13 @@ NESTED_LOCATION_KEYS = ("name", "country", "lat", "lon")
 def _with_empty_objects(record: dict) -> dict:
     """Null nested objects still yield their columns, so every CSV row has the same shape."""
     out = dict(record)
-    for key, keys in (("source", NESTED_ACTOR_KEYS), ("target", NESTED_ACTOR_KEYS),
-                      ("speaker", NESTED_ACTOR_KEYS), ("reported_by", NESTED_ACTOR_KEYS),
-                      ("location", NESTED_LOCATION_KEYS)):
+    for key, keys in (
+        ("source", NESTED_ACTOR_KEYS),
+        ("target", NESTED_ACTOR_KEYS),
+        ("speaker", NESTED_ACTOR_KEYS),
+        ("reported_by", NESTED_ACTOR_KEYS),
+        ("location", NESTED_LOCATION_KEYS),
+    ):
         if key in out and out[key] is None:
             out[key] = dict.fromkeys(keys)
     return out

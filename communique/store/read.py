@@ -31,8 +31,14 @@ def _actor_map(con: duckdb.DuckDBPyConnection) -> dict[str, dict]:
         "SELECT actor_id, name, country, sector, title, aliases FROM actors"
     ).fetchall()
     return {
-        r[0]: {"id": r[0], "name": r[1], "country": r[2], "sector": r[3], "title": r[4],
-               "_aliases": json.loads(r[5] or "[]")}
+        r[0]: {
+            "id": r[0],
+            "name": r[1],
+            "country": r[2],
+            "sector": r[3],
+            "title": r[4],
+            "_aliases": json.loads(r[5] or "[]"),
+        }
         for r in rows
     }
 
@@ -65,8 +71,15 @@ def events(con: duckdb.DuckDBPyConnection, where: EventFilter | None = None) -> 
         "ORDER BY m.article_id, m.start_char"
     ).fetchall():
         evidence.setdefault(event_id, []).append(
-            {"article_id": article_id, "sentence": sentence, "start": start, "end": end,
-             "sentence_index": index, "modality": modality, "trigger": trigger}
+            {
+                "article_id": article_id,
+                "sentence": sentence,
+                "start": start,
+                "end": end,
+                "sentence_index": index,
+                "modality": modality,
+                "trigger": trigger,
+            }
         )
     out = []
     for row in con.execute(
@@ -119,7 +132,9 @@ def _keep(record: dict, source: dict | None, target: dict | None, where: EventFi
         return False
     if where.modality and record["modality"] != where.modality:
         return False
-    if where.actor and not (_actor_matches(source, where.actor) or _actor_matches(target, where.actor)):
+    if where.actor and not (
+        _actor_matches(source, where.actor) or _actor_matches(target, where.actor)
+    ):
         return False
     if where.country:
         countries = {(source or {}).get("country"), (target or {}).get("country")}
@@ -128,7 +143,9 @@ def _keep(record: dict, source: dict | None, target: dict | None, where: EventFi
     end = record["date_end"] or record["date_start"]
     if where.since and (end is None or end < where.since.isoformat()):
         return False
-    if where.until and (record["date_start"] is None or record["date_start"] > where.until.isoformat()):
+    if where.until and (
+        record["date_start"] is None or record["date_start"] > where.until.isoformat()
+    ):
         return False
     if where.text:
         needle = where.text.casefold()
@@ -146,8 +163,14 @@ def actors(
         "unresolved_reason FROM actors ORDER BY num_mentions DESC, actor_id"
     ).fetchall():
         record = {
-            "id": r[0], "name": r[1], "country": r[3], "sector": r[4], "title": r[5],
-            "aliases": json.loads(r[6] or "[]"), "num_mentions": r[7], "kind": r[2],
+            "id": r[0],
+            "name": r[1],
+            "country": r[3],
+            "sector": r[4],
+            "title": r[5],
+            "aliases": json.loads(r[6] or "[]"),
+            "num_mentions": r[7],
+            "kind": r[2],
             "unresolved_reason": r[8],
         }
         if country and record["country"] != country.upper():
@@ -171,26 +194,43 @@ def quotes(
     ).fetchall():
         spk = linked.get((r[1], r[4])) if r[4] else None
         rep = linked.get((r[1], r[6])) if r[6] else None
-        if speaker and not _actor_matches(spk, speaker):
-            if not (r[5] and speaker.casefold() in r[5].casefold()):
-                continue
+        said_by = _actor_matches(spk, speaker) or (r[5] and speaker.casefold() in r[5].casefold()) if speaker else True
+        if not said_by:
+            continue
         if about and about.casefold() not in r[2].casefold():
             continue
-        out.append({
-            "quote_id": r[0], "article_id": r[1], "text": r[2], "direct": r[3],
-            "speaker": _public(spk), "speaker_mention": r[5], "reported_by": _public(rep),
-            "cue": r[7], "start": r[8], "end": r[9], "unresolved_reason": r[10],
-        })
+        out.append(
+            {
+                "quote_id": r[0],
+                "article_id": r[1],
+                "text": r[2],
+                "direct": r[3],
+                "speaker": _public(spk),
+                "speaker_mention": r[5],
+                "reported_by": _public(rep),
+                "cue": r[7],
+                "start": r[8],
+                "end": r[9],
+                "unresolved_reason": r[10],
+            }
+        )
     return out
 
 
 def articles(con: duckdb.DuckDBPyConnection) -> list[dict]:
     return [
         {
-            "article_id": r[0], "title": r[1], "outlet": r[2], "url": r[3],
-            "published": _iso(r[4]), "published_inferred": bool(r[5]),
-            "duplicate_of": r[8], "num_sentences": r[9],
-            "published_start": _iso(r[6]), "published_end": _iso(r[7]), "source_path": r[10],
+            "article_id": r[0],
+            "title": r[1],
+            "outlet": r[2],
+            "url": r[3],
+            "published": _iso(r[4]),
+            "published_inferred": bool(r[5]),
+            "duplicate_of": r[8],
+            "num_sentences": r[9],
+            "published_start": _iso(r[6]),
+            "published_end": _iso(r[7]),
+            "source_path": r[10],
         }
         for r in con.execute(
             "SELECT article_id, title, outlet, url, published, published_inferred, "
@@ -209,7 +249,16 @@ def rejects(con: duckdb.DuckDBPyConnection) -> list[dict]:
     ]
 
 
-COUNTED = ("articles", "sentences", "mentions", "actors", "events", "event_mentions", "quotes", "rejected")
+COUNTED = (
+    "articles",
+    "sentences",
+    "mentions",
+    "actors",
+    "events",
+    "event_mentions",
+    "quotes",
+    "rejected",
+)
 
 
 def counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:

@@ -9,7 +9,11 @@ from rich.table import Table
 def _actor(actor: dict | None) -> str:
     if not actor:
         return "?"
-    country = f" ({actor['country']})" if actor.get("country") and actor.get("country") != actor.get("id") else ""
+    country = (
+        f" ({actor['country']})"
+        if actor.get("country") and actor.get("country") != actor.get("id")
+        else ""
+    )
     return f"{actor['name']}{country}"
 
 
@@ -50,8 +54,13 @@ def actors(rows: list[dict]) -> Table:
         table.add_column(column, overflow="fold")
     for a in rows:
         table.add_row(
-            escape(a["id"]), escape(a["name"] or ""), a["country"] or "-", a["sector"] or "-",
-            escape(a["title"] or "-"), str(a["num_mentions"]), escape(", ".join(a["aliases"])),
+            escape(a["id"]),
+            escape(a["name"] or ""),
+            a["country"] or "-",
+            a["sector"] or "-",
+            escape(a["title"] or "-"),
+            str(a["num_mentions"]),
+            escape(", ".join(a["aliases"])),
         )
     return table
 
@@ -61,11 +70,17 @@ def quotes(rows: list[dict]) -> Table:
     for column in ("speaker", "reported by", "cue", "direct", "quote"):
         table.add_column(column, overflow="fold")
     for q in rows:
-        speaker = _actor(q["speaker"]) if q["speaker"] else f"[dim]{escape(q['speaker_mention'] or '?')}[/dim]"
+        speaker = (
+            _actor(q["speaker"])
+            if q["speaker"]
+            else f"[dim]{escape(q['speaker_mention'] or '?')}[/dim]"
+        )
         table.add_row(
             speaker if q["speaker"] is None else escape(speaker),
             escape(_actor(q["reported_by"])) if q["reported_by"] else "",
-            escape(q["cue"] or ""), "yes" if q["direct"] else "no", escape(q["text"]),
+            escape(q["cue"] or ""),
+            "yes" if q["direct"] else "no",
+            escape(q["text"]),
         )
     return table
 

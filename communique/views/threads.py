@@ -7,10 +7,21 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 TOPICS = {
-    "AGREE": "cooperation", "CONSULT": "diplomacy", "SUPPORT": "cooperation",
-    "CONCEDE": "cooperation", "COOPERATE": "cooperation", "AID": "aid", "RETREAT": "de-escalation",
-    "REQUEST": "diplomacy", "ACCUSE": "dispute", "REJECT": "dispute", "THREATEN": "conflict",
-    "PROTEST": "dispute", "SANCTION": "conflict", "MOBILIZE": "conflict", "COERCE": "conflict",
+    "AGREE": "cooperation",
+    "CONSULT": "diplomacy",
+    "SUPPORT": "cooperation",
+    "CONCEDE": "cooperation",
+    "COOPERATE": "cooperation",
+    "AID": "aid",
+    "RETREAT": "de-escalation",
+    "REQUEST": "diplomacy",
+    "ACCUSE": "dispute",
+    "REJECT": "dispute",
+    "THREATEN": "conflict",
+    "PROTEST": "dispute",
+    "SANCTION": "conflict",
+    "MOBILIZE": "conflict",
+    "COERCE": "conflict",
     "ASSAULT": "conflict",
 }
 

@@ -20,7 +20,9 @@ def render(events: list[dict], fmt: str) -> str:
     for t in grouped:
         lines += [f"## {t.label}", ""]
         for e in t.events:
-            when = e["date"] or (f"{e['date_start']}..{e['date_end']}" if e["date_start"] else "undated")
+            when = e["date"] or (
+                f"{e['date_start']}..{e['date_end']}" if e["date_start"] else "undated"
+            )
             sentence = (e["mentions"][0]["sentence"] if e["mentions"] else "").replace("\n", " ")
             lines.append(
                 f"- **{when}** {e['event_type']} {_actor(e['source'])} → {_actor(e['target'])} "
