@@ -221,6 +221,19 @@ def report(
     err.print(f"report: {escape(str(path))}")
 
 
+@app.command()
+@friendly
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Address to bind (default: this machine only).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """A read-only web page and JSON API to explore events, actors, quotes and evidence."""
+    from .views import web
+
+    web.serve(db, host, port)
+
+
 EXPORT_KINDS = ("events", "quotes", "actors", "articles")
 
 

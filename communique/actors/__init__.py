@@ -12,7 +12,7 @@ from bisect import bisect_right
 from spacy.tokens import Doc
 
 from ..records import Actor, Article, Mention, Sentence
-from . import names
+from . import leaders, names
 from .corpus import resolve_corpus
 from .detect import Detector
 from .found import Found
@@ -33,9 +33,22 @@ def extract(
     found = Detector(doc, find_units(doc, lex), lex).run()
     _number_sentences(doc, found, sentences)
     links = Resolver(found, None, _rank_of(lex)).run()
+    _known_office_holders(links, article)
     ids = _assign_ids(links)
     mentions = [_mention(doc, article, link, ids) for link in links]
     return mentions, _actors(doc, article.text, links, ids)
+
+
+def _known_office_holders(links: list[Link], article: Article) -> None:
+    """People named without a country take it from the table of office holders."""
+    for entity in {id(link.entity): link.entity for link in links if link.entity}.values():
+        if entity.kind != "person" or entity.country or entity.org or not entity.name:
+            continue
+        term = leaders.lookup(" ".join(entity.name), article.published)
+        if term is not None:
+            entity.country = term.country
+            entity.title = entity.title or leaders.TITLES[term.office]
+            entity.sector = entity.sector or "GOV"
 
 
 def _number_sentences(doc: Doc, found: list[Found], sentences: list[Sentence]) -> None:

@@ -15,8 +15,16 @@ import duckdb
 from . import read
 
 ARTICLE_META = (
-    "article_id", "title", "outlet", "url", "published", "published_inferred",
-    "published_start", "published_end", "duplicate_of", "num_sentences",
+    "article_id",
+    "title",
+    "outlet",
+    "url",
+    "published",
+    "published_inferred",
+    "published_start",
+    "published_end",
+    "duplicate_of",
+    "num_sentences",
 )
 
 EVENT_COLUMNS = (
@@ -36,8 +44,12 @@ class Page:
     offset: int
 
     def as_dict(self) -> dict:
-        return {"total": self.total, "limit": self.limit, "offset": self.offset,
-                "items": self.items}
+        return {
+            "total": self.total,
+            "limit": self.limit,
+            "offset": self.offset,
+            "items": self.items,
+        }
 
 
 def page(items: list[dict], limit: int, offset: int) -> Page:
@@ -49,8 +61,11 @@ def summary(con: duckdb.DuckDBPyConnection) -> dict:
     first, last = con.execute(
         "SELECT min(date_start), max(coalesce(date_end, date_start)) FROM events"
     ).fetchone()
-    return {"counts": read.counts(con), "first_date": read._iso(first),
-            "last_date": read._iso(last)}
+    return {
+        "counts": read.counts(con),
+        "first_date": read._iso(first),
+        "last_date": read._iso(last),
+    }
 
 
 # --- one event ------------------------------------------------------------------------
@@ -59,7 +74,9 @@ def summary(con: duckdb.DuckDBPyConnection) -> dict:
 def event_detail(con: duckdb.DuckDBPyConnection, event_id: str) -> dict | None:
     """The export record of one event; each mention carries its article, its sentence and
     the actor spans within that sentence."""
-    row = con.execute(f"SELECT {EVENT_COLUMNS} FROM events WHERE event_id = ?", [event_id]).fetchone()
+    row = con.execute(
+        f"SELECT {EVENT_COLUMNS} FROM events WHERE event_id = ?", [event_id]
+    ).fetchone()
     if row is None:
         return None
     actors = read._actor_map(con)
@@ -79,9 +96,19 @@ def _event_mentions(con: duckdb.DuckDBPyConnection, event_id: str) -> list[dict]
         [event_id],
     ).fetchall()
     return [
-        {"article_id": r[1], "sentence": r[2], "start": r[3], "end": r[4],
-         "sentence_index": r[5], "modality": r[6], "trigger": r[7], "mention_id": r[0],
-         "date_start": read._iso(r[8]), "date_end": read._iso(r[9]), "date_text": r[10]}
+        {
+            "article_id": r[1],
+            "sentence": r[2],
+            "start": r[3],
+            "end": r[4],
+            "sentence_index": r[5],
+            "modality": r[6],
+            "trigger": r[7],
+            "mention_id": r[0],
+            "date_start": read._iso(r[8]),
+            "date_end": read._iso(r[9]),
+            "date_text": r[10],
+        }
         for r in rows
     ]
 
@@ -100,11 +127,15 @@ def _add_context(con: duckdb.DuckDBPyConnection, mention: dict, actors: dict[str
         (mention["start"] or offset) - offset, (mention["end"] or offset) - offset, len(text)
     )
     mention["actor_spans"] = [
-        span for span in _actor_spans(con, mention["article_id"], actors)
+        span
+        for span in _actor_spans(con, mention["article_id"], actors)
         if span["sentence_index"] == mention["sentence_index"]
     ]
     for span in mention["actor_spans"]:
-        span["start_in_sentence"], span["end_in_sentence"] = span["start"] - offset, span["end"] - offset
+        span["start_in_sentence"], span["end_in_sentence"] = (
+            span["start"] - offset,
+            span["end"] - offset,
+        )
 
 
 def _clip(start: int, end: int, length: int) -> list[int]:
@@ -141,8 +172,13 @@ def _actor_spans(con: duckdb.DuckDBPyConnection, article_id: str, actors: dict) 
         [article_id],
     ).fetchall()
     return [
-        {"sentence_index": r[0], "start": r[1], "end": r[2], "text": r[3],
-         "actor": read._public(links.get(r[4])) or read._placeholder(r[4])}
+        {
+            "sentence_index": r[0],
+            "start": r[1],
+            "end": r[2],
+            "text": r[3],
+            "actor": read._public(links.get(r[4])) or read._placeholder(r[4]),
+        }
         for r in rows
     ]
 
@@ -154,8 +190,11 @@ def _related_quotes(con: duckdb.DuckDBPyConnection, event: dict, actors: dict) -
     wanted = {a["id"] for a in parties} | {a["country"] for a in parties if a["country"]}
     out = []
     for article_id in sorted({m["article_id"] for m in event["mentions"]}):
-        out.extend(q for q in _article_quotes(con, article_id, actors)
-                   if q["speaker"] and wanted & {q["speaker"]["id"], q["speaker"]["country"]})
+        out.extend(
+            q
+            for q in _article_quotes(con, article_id, actors)
+            if q["speaker"] and wanted & {q["speaker"]["id"], q["speaker"]["country"]}
+        )
     return out
 
 
@@ -194,10 +233,21 @@ def _article_events(con: duckdb.DuckDBPyConnection, article_id: str, actors: dic
         [article_id],
     ).fetchall()
     return [
-        {"event_id": r[0], "event_type": r[1], "modality": r[2], "quad_class": r[3],
-         "goldstein": r[4], "source": _actor(actors, r[5]), "target": _actor(actors, r[6]),
-         "date_start": read._iso(r[7]), "date_end": read._iso(r[8]), "sentence_index": r[9],
-         "start": r[10], "end": r[11], "trigger": r[12]}
+        {
+            "event_id": r[0],
+            "event_type": r[1],
+            "modality": r[2],
+            "quad_class": r[3],
+            "goldstein": r[4],
+            "source": _actor(actors, r[5]),
+            "target": _actor(actors, r[6]),
+            "date_start": read._iso(r[7]),
+            "date_end": read._iso(r[8]),
+            "sentence_index": r[9],
+            "start": r[10],
+            "end": r[11],
+            "trigger": r[12],
+        }
         for r in rows
     ]
 
@@ -215,10 +265,18 @@ def _article_quotes(con: duckdb.DuckDBPyConnection, article_id: str, actors: dic
         [article_id],
     ).fetchall()
     return [
-        {"quote_id": r[0], "article_id": article_id, "text": r[1], "direct": r[2],
-         "speaker": read._public(links.get(r[3])) if r[3] else None, "speaker_mention": r[4],
-         "reported_by": read._public(links.get(r[5])) if r[5] else None, "cue": r[6],
-         "start": r[7], "end": r[8], "sentence_index": r[9]}
+        {
+            "quote_id": r[0],
+            "article_id": article_id,
+            "text": r[1],
+            "direct": r[2],
+            "speaker": read._public(links.get(r[3])) if r[3] else None,
+            "speaker_mention": r[4],
+            "reported_by": read._public(links.get(r[5])) if r[5] else None,
+            "cue": r[6],
+            "start": r[7],
+            "end": r[8],
+            "sentence_index": r[9],
+        }
         for r in rows
     ]
-

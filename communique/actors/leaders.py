@@ -1,0 +1,87 @@
+"""Who held which office when: heads of state and government and foreign ministers of
+every country since 2000 (data/leaders/*.tsv), so that a person the text names without a
+country ("President Mugabe", "Netanyahu") still resolves to one.
+
+A name resolves only when every holder of that name (at the article's date, when the
+terms say) belongs to one country; otherwise it stays unresolved, as before.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .kb import fold
+
+DATA = Path(__file__).parent / "data" / "leaders"
+TITLES = {
+    "head_of_state": "president",
+    "head_of_government": "prime minister",
+    "foreign_minister": "foreign minister",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    country: str
+    office: str
+    name: str
+    start: dt.date
+    end: dt.date | None
+
+    def covers(self, day: dt.date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+def _date(text: str, *, end: bool = False) -> dt.date | None:
+    text = text.strip()
+    if not text:
+        return None
+    parts = [int(p) for p in text.split("-")]
+    if len(parts) == 3:
+        return dt.date(*parts)
+    if len(parts) == 2:
+        year, month = parts
+        if not end:
+            return dt.date(year, month, 1)
+        return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return dt.date(parts[0], 12, 31) if end else dt.date(parts[0], 1, 1)
+
+
+def parse(lines: list[str]) -> list[tuple[Term, list[str]]]:
+    """Rows of a leaders file: (term, every name form). Comments and the header are skipped."""
+    rows = []
+    for line in lines:
+        if not line.strip() or line.startswith("#") or line.startswith("country\t"):
+            continue
+        country, office, name, aliases, start, end = line.rstrip("\n").split("\t")
+        term = Term(
+            country, office, name, _date(start) or dt.date(1900, 1, 1), _date(end, end=True)
+        )
+        rows.append((term, [name, *(a for a in aliases.split("|") if a.strip())]))
+    return rows
+
+
+@lru_cache(maxsize=1)
+def index() -> dict[str, tuple[Term, ...]]:
+    found: dict[str, list[Term]] = defaultdict(list)
+    for path in sorted(DATA.glob("*.tsv")):
+        for term, forms in parse(path.read_text(encoding="utf-8").splitlines()):
+            for form in {fold(f) for f in forms}:
+                found[form].append(term)
+    return {form: tuple(terms) for form, terms in found.items()}
+
+
+def lookup(name: str, on: dt.date | None = None) -> Term | None:
+    """The office holder this name denotes, when all its holders share one country; among
+    them, the term running on `on` (or the latest) gives the title."""
+    terms = index().get(fold(name), ())
+    if on is not None:
+        current = [t for t in terms if t.covers(on)]
+        terms = tuple(current) or terms
+    if not terms or len({t.country for t in terms}) != 1:
+        return None
+    return max(terms, key=lambda t: (on is not None and t.covers(on), t.start))
