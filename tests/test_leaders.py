@@ -1,0 +1,88 @@
+"""The office-holders table: parsing, lookups by name and date, refusal when ambiguous."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from communique.actors import leaders
+
+ROWS = [
+    "# a comment",
+    "country\toffice\tname\taliases\tstart\tend",
+    "FRA\thead_of_state\tEmmanuel Macron\tMacron\t2017-05-14\t",
+    "FRA\thead_of_state\tFrançois Hollande\tHollande\t2012-05\t2017-05-14",
+    "KEN\thead_of_state\tUhuru Kenyatta\tKenyatta\t2013-04-09\t2022-09-13",
+    "KEN\thead_of_state\tMwai Kibaki\tKibaki\t2002\t2013-04-09",
+    "GBR\thead_of_government\tTheresa May\t\t2016-07-13\t2019-07-24",
+    "XAA\thead_of_state\tJohn Smith\tSmith\t2001\t2003",
+    "XBB\tforeign_minister\tJohn Smith\tSmith\t2010\t2012",
+]
+
+
+@pytest.fixture
+def table(monkeypatch):
+    found: dict[str, list] = {}
+    for term, forms in leaders.parse(ROWS):
+        for form in {leaders.fold(f) for f in forms}:
+            found.setdefault(form, []).append(term)
+    monkeypatch.setattr(leaders, "index", lambda: {k: tuple(v) for k, v in found.items()})
+
+
+@pytest.mark.parametrize(
+    ("name", "on", "country", "office"),
+    [
+        pytest.param(
+            "Emmanuel Macron", dt.date(2020, 1, 1), "FRA", "head_of_state", id="full-name"
+        ),
+        pytest.param("Macron", None, "FRA", "head_of_state", id="alias-no-date"),
+        pytest.param(
+            "Francois Hollande", dt.date(2013, 1, 1), "FRA", "head_of_state", id="diacritics-folded"
+        ),
+        pytest.param("Kenyatta", dt.date(2015, 6, 1), "KEN", "head_of_state", id="alias-in-term"),
+        pytest.param(
+            "Kenyatta",
+            dt.date(1990, 6, 1),
+            "KEN",
+            "head_of_state",
+            id="out-of-term-still-one-country",
+        ),
+        pytest.param("Theresa May", dt.date(2018, 3, 14), "GBR", "head_of_government", id="pm"),
+        pytest.param(
+            "John Smith", dt.date(2002, 1, 1), "XAA", "head_of_state", id="date-disambiguates"
+        ),
+        pytest.param(
+            "John Smith", dt.date(2011, 1, 1), "XBB", "foreign_minister", id="date-disambiguates-2"
+        ),
+    ],
+)
+def test_lookup(table, name, on, country, office):
+    term = leaders.lookup(name, on)
+    assert (term.country, term.office) == (country, office)
+
+
+def test_ambiguous_name_without_date_is_refused(table):
+    assert leaders.lookup("John Smith") is None
+    assert leaders.lookup("John Smith", dt.date(2005, 1, 1)) is None
+
+
+def test_unknown_name(table):
+    assert leaders.lookup("Nobody Special", dt.date(2020, 1, 1)) is None
+
+
+def test_month_precision_end_dates():
+    (term, forms), *_ = leaders.parse(["FRA\thead_of_state\tX Y\t\t2012-05\t2017-02"])
+    assert term.start == dt.date(2012, 5, 1) and term.end == dt.date(2017, 2, 28)
+    assert forms == ["X Y"]
+
+
+def test_bundled_table_covers_every_un_member():
+    from communique.actors import kb
+
+    covered = {t.country for terms in leaders.index().values() for t in terms}
+    members = {
+        c.iso3 for c in kb.load().countries.values() if getattr(c, "status", "member") == "member"
+    }
+    missing = sorted(members - covered)
+    assert not missing, f"no office holders for {missing}"
