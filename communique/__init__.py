@@ -4,9 +4,9 @@ __version__ = "0.1.0"
 
 
 def __getattr__(name: str):
-    """`communique.open`, `communique.ingest` and `communique.Corpus`, imported lazily so that
-    `import communique` stays cheap."""
-    if name in ("open", "ingest", "Corpus"):
+    """`communique.open` and `communique.Corpus`, imported lazily so that `import communique`
+    stays cheap. (Ingesting is `communique.api.ingest`: `communique.ingest` is the readers.)"""
+    if name in ("open", "Corpus"):
         from . import api
 
         return getattr(api, name)

@@ -1,7 +1,8 @@
 """The Python API: ingest files into a database, and read it back as records or DataFrames.
 
 import communique
-summary = communique.ingest(["reports/"], db="news.duckdb")
+from communique import api
+summary = api.ingest(["reports/"], db="news.duckdb")
 corpus = communique.open("news.duckdb")
 corpus.events(actor="Blinken")      # export-shaped dicts
 corpus.events_df()                  # a pandas DataFrame

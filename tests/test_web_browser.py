@@ -88,7 +88,7 @@ class Server:
 @pytest.fixture(scope="module")
 def example_server(tmp_path_factory, browser):
     """The bundled example corpus, ingested by the real pipeline."""
-    import communique
+    from communique import api
 
     corpus = EXAMPLES / "corpus" if (EXAMPLES / "corpus").is_dir() else EXAMPLES
     inputs = [
@@ -99,7 +99,7 @@ def example_server(tmp_path_factory, browser):
     if not inputs:
         pytest.skip("no example corpus under examples/")
     db = tmp_path_factory.mktemp("web-examples") / "examples.duckdb"
-    communique.ingest(inputs, db, jobs=1)
+    api.ingest(inputs, db, jobs=1)
     with Server(db) as server:
         yield server
 

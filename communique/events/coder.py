@@ -7,19 +7,22 @@ then modality, date, location, evidence and confidence for each coded event.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations, permutations
 
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Actor, Article, DateValue, Event, Evidence, Mention, Sentence
 from . import participants as args
+from . import screen
 from .location import locate
 from .modality import modality
 from .ontology import Ontology, Trigger, ontology
 from .participants import Context, MentionIndex
 
 SUPPRESSING = frozenset({"REQUEST", "THREATEN"})
+INVITING = frozenset({"invitation", "invite"})  # "invited X to visit": the visit is the invitation
+ALLEGING = frozenset({"ACCUSE"})  # "accused X of violating ..." (through an "of" phrase only)
 MODALITY_WEIGHT = {
     "asserted": 1.0,
     "planned": 0.9,
@@ -28,6 +31,8 @@ MODALITY_WEIGHT = {
     "reported": 0.8,
     "hypothetical": 0.7,
 }
+CALL_OFF = frozenset({"cancel", "defer"})  # light-verb effects that call a meeting off
+CALLED_OFF = "125"  # CAMEO: reject a proposal to meet, discuss or negotiate
 PURPOSE = frozenset({"for", "during", "at", "after"})
 MULTILATERAL = frozenset({"trilateral", "multilateral", "three-way", "quadrilateral", "four-way"})
 PHONE = frozenset({"phone", "telephone", "call", "video"})
@@ -89,13 +94,21 @@ def _sentence(
     onto: Ontology,
 ) -> list[Event]:
     matches = find_triggers(span, onto)
-    verbs = {m.token.i: m for m in matches if not m.noun}
+    verbs = {m.token.i: m for m in matches if not m.noun or m.token.lemma_.lower() in INVITING}
     events: list[Event] = []
     seen: set[tuple] = set()
+    inner: dict[int, list[Match]] = {}
     for match in matches:
-        if _suppressed(match, verbs, onto):
+        governing = _suppressor(match, verbs, onto)
+        if governing is not None:
+            inner.setdefault(governing.token.i, []).append(match)
+    for match in matches:
+        if _suppressed(match, verbs, onto) or _background(match, index):
             continue
-        for event in code_match(match, sentence, article, index, context, timexes, onto):
+        found = code_match(
+            match, sentence, article, index, context, timexes, onto, inner.get(match.token.i, [])
+        )
+        for event in found:
             key = (event.event_type, event.source, event.target, event.modality)
             if key not in seen:
                 seen.add(key)
@@ -111,6 +124,7 @@ def find_triggers(span: Span, onto: Ontology) -> list[Match]:
     """Verb and noun triggers of a sentence; a light verb yields to the noun it carries."""
     nouns = [m for m in (_noun(t, onto) for t in span if t.pos_ == "NOUN") if m is not None]
     carried = {m.light.i for m in nouns if m.light is not None and m.effect not in (None, "refuse")}
+    carried |= {m.light.i for m in nouns if m.effect in CALL_OFF}
     verbs = [m for m in (_verb(t, onto) for t in span if t.pos_ == "VERB") if m is not None]
     verbs = [m for m in verbs if m.token.i not in carried]
     verb_types = {m.token.i: onto.code(m.trigger.cameo).plover for m in verbs}
@@ -129,9 +143,18 @@ def _noun(token: Token, onto: Ontology) -> Match | None:
     for trigger in onto.nouns.get(token.lemma_.lower(), ()):
         if _condition(token, trigger):
             head, light = governor(token)
-            effect = onto.light.get(light.lemma_.lower()) if light is not None else None
+            effect = _effect(light, onto) if light is not None else None
             return Match(token, trigger, noun=True, light=light, effect=effect, head=head)
     return None
+
+
+def _effect(light: Token, onto: Ontology) -> str | None:
+    """The light verb's effect; phrasal verbs first ('called off' before 'call')."""
+    lemma = light.lemma_.lower()
+    for child in light.children:
+        if child.dep_ == "prt" and f"{lemma} {child.lower_}" in onto.light:
+            return onto.light[f"{lemma} {child.lower_}"]
+    return onto.light.get(lemma)
 
 
 def _covered_by_verb(match: Match, verb_types: dict[int, str | None], onto: Ontology) -> bool:
@@ -190,16 +213,37 @@ def _condition(token: Token, trigger: Trigger) -> bool:
 
 
 def _suppressed(match: Match, verbs: dict[int, Match], onto: Ontology) -> bool:
-    """An act that is only asked for or threatened ('urged X to release') is not itself coded."""
+    """An act that is only asked for, threatened or alleged ('urged X to release', 'threatened
+    to impose sanctions', 'accused X of attacking') is not itself coded."""
+    return _suppressor(match, verbs, onto) is not None
+
+
+def _suppressor(match: Match, verbs: dict[int, Match], onto: Ontology) -> Match | None:
     token = match.light if match.light is not None else match.token
-    while (
-        token.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp")
-        and token.head.i != token.i
-    ):
+    via_of = False
+    while _complement(token) and token.head.i != token.i:
+        via_of = via_of or (token.dep_ == "prep" and token.lower_ == "of")
         token = token.head
-        if token.i in verbs and onto.code(verbs[token.i].trigger.cameo).plover in SUPPRESSING:
-            return True
-    return False
+        governing = verbs.get(token.i)
+        if governing is None:
+            continue
+        plover = onto.code(governing.trigger.cameo).plover
+        if (
+            governing.token.lemma_.lower() in INVITING
+            or plover in SUPPRESSING
+            or (plover in ALLEGING and via_of)
+        ):
+            return governing
+    return None
+
+
+def _complement(token: Token) -> bool:
+    """Reached through a complement: xcomp/ccomp/objects, or an infinitival advcl ('to impose')."""
+    if token.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp"):
+        return True
+    return token.dep_ in ("advcl", "acl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+    )
 
 
 # ---------------------------------------------------------------- one trigger -> events
@@ -213,13 +257,18 @@ def code_match(
     context: Context,
     timexes: list[DateValue],
     onto: Ontology,
+    inner: list[Match] | None = None,
 ) -> list[Event]:
     code = _code(match, onto)
     entry = onto.code(code)
     if entry.plover is None:
         return []
     sources, targets, reciprocal, from_parse = roles(match, index, context)
+    if not targets and not reciprocal:
+        targets = _inner_targets(inner or [], sources, index, context)
     frame = "host" if match.effect == "host" else match.trigger.frame
+    if _unfit(match, frame, entry.plover, entry.quad_class, sources, targets):
+        return []
     coded = _pairs(frame, match.trigger.min_participants, sources, targets, reciprocal, from_parse)
     if not coded:
         return []
@@ -236,29 +285,85 @@ def code_match(
     events = []
     for item in coded:
         mode = _mode(match, entry.mode, item, len(set(sources) | set(targets)))
-        events.append(
-            Event(
-                event_id="",
-                article_id=article.article_id,
-                event_type=entry.plover,
-                source=item.source,
-                target=item.target,
-                modality=mood,
-                mode=mode,
-                cameo=code,
-                goldstein=entry.goldstein,
-                quad_class=entry.quad_class,
-                date=date,
-                location=place,
-                trigger=_trigger_text(match),
-                evidence=[evidence],
-                confidence=_confidence(match.trigger, item, mood),
-            )
+        event = Event(
+            event_id="",
+            article_id=article.article_id,
+            event_type=entry.plover,
+            source=item.source,
+            target=item.target,
+            modality=mood,
+            mode=mode,
+            cameo=code,
+            goldstein=entry.goldstein,
+            quad_class=entry.quad_class,
+            date=date,
+            location=place,
+            trigger=_trigger_text(match),
+            evidence=[evidence],
+            confidence=_confidence(match.trigger, item, mood),
         )
+        events.append(event)
         context.remember(
             [item.source] if item.source else [], [p for p in (item.source, item.target) if p]
         )
+    if match.effect in CALL_OFF and entry.plover == "CONSULT":
+        events += _called_off(match, events, index, context, onto)
     return events
+
+
+def _called_off(
+    match: Match, planned: list[Event], index: MentionIndex, context: Context, onto: Ontology
+) -> list[Event]:
+    """A meeting cancelled or postponed by one side: that side REJECTs (asserted) the others."""
+    assert match.light is not None
+    subjects, active = args.subject_tokens(match.light)
+    deciders = args.group(subjects if active else args.agents(match.light), index, context)
+    entry = onto.code(CALLED_OFF)
+    found: dict[tuple[str, str], Event] = {}
+    for event in planned:
+        for decider in deciders:
+            for other in (event.source, event.target):
+                if other and other != decider and (decider, other) not in found:
+                    found[(decider, other)] = replace(
+                        event,
+                        event_type="REJECT",
+                        source=decider,
+                        target=other,
+                        modality="asserted",
+                        mode=None,
+                        cameo=entry.code,
+                        goldstein=entry.goldstein,
+                        quad_class=entry.quad_class,
+                        trigger=match.light.text,
+                    )
+    return list(found.values())
+
+
+def _background(match: Match, index: MentionIndex) -> bool:
+    carried = match.light is not None and match.effect is not None
+    return match.noun and screen.background_noun(match.head or match.token, carried, index)
+
+
+def _unfit(
+    match: Match, frame: str, plover: str, quad: int, sources: list[str], targets: list[str]
+) -> bool:
+    if match.noun:
+        carried = match.light is not None and match.effect is not None
+        return screen.noun_sides_missing(frame, plover, sources, targets, carried)
+    slots = match.trigger.slots
+    return screen.non_actor_argument(match.token, frame, slots, quad, sources, targets)
+
+
+def _inner_targets(
+    inner: list[Match], sources: list[str], index: MentionIndex, context: Context
+) -> list[str]:
+    """The target of a threat or demand is the target of the act threatened or demanded
+    ('threatened to impose sanctions on X' -> X)."""
+    for match in inner:
+        targets = _without(roles(match, index, context)[1], sources)
+        if targets:
+            return targets
+    return []
 
 
 def _code(match: Match, onto: Ontology) -> str:
@@ -383,12 +488,14 @@ def _pairs(
 
 
 def _modality(match: Match, plover: str, onto: Ontology) -> str:
-    if match.effect == "cancel":
-        return "negated"
+    if match.effect in CALL_OFF:
+        return "planned" if plover == "CONSULT" or match.effect == "defer" else "negated"
     if match.effect == "plan":
         return "planned"
     if match.effect == "refuse":
         return "planned" if plover == "CONSULT" else "negated"
+    if match.noun and match.token.lemma_.lower() in onto.cues("planned", "noun"):
+        return "planned"
     anchors = [match.token] + (
         [match.head] if match.head is not None and match.head.i != match.token.i else []
     )

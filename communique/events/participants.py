@@ -19,7 +19,7 @@ PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "appos"})
 RECIPROCAL = frozenset({"each other", "one another"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "both", "we", "us", "sides", "leaders", "countries"})
-SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her", "it", "i"})
+SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her", "i"})  # "it" only as a reporter
 UNRESOLVED = frozenset({"unresolved", "?"})
 REPORTER_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 RELATIVE = frozenset({"who", "which", "that"})
@@ -88,9 +88,11 @@ def entities(token: Token, index: MentionIndex, context: Context, depth: int = 0
 
 
 def _of_phrase(token: Token, index: MentionIndex, context: Context, depth: int) -> list[str]:
-    """'the foreign minister of Armenia' -> Armenia."""
+    """'the foreign minister of Armenia' -> Armenia; 'doctors from Sweden' -> Sweden."""
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and (
+            child.lower_ == "of" or (child.lower_ == "from" and token.pos_ == "NOUN")
+        ):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return entities(pobj, index, context, depth + 1)

@@ -1,0 +1,72 @@
+"""Which trigger words report an event of their own, and which only refer to one.
+
+Precision rules applied before and after participants are found:
+
+- a definite noun trigger with no participant inside its phrase refers back to an event already
+  reported ("at the start of the meeting", "the visit had been cancelled"), and a noun under a
+  time or place preposition sets the scene ("at a rally", "before the talks"): neither is
+  coded again unless a light verb carries it ("held the talks");
+- a meeting, agreement or cooperation noun that no light verb carries needs two sides; any
+  other noun needs its source,
+  except for force and protest, whose perpetrators are often unnamed ("an attack on X");
+- a verb whose subject or object is named but is no actor ("airlines that meet its
+  requirements", "a jet travelling to ...", said of the noun a relative or participial clause hangs on)
+  codes no verbal or cooperative event.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .participants import MentionIndex, subject_tokens
+
+ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "such"})
+SCENE = frozenset({"at", "during", "before", "after", "since", "ahead", "following", "amid"})
+UNNAMED_AGENT_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
+TWO_SIDED = frozenset({"sym"})
+VERBAL_OR_COOPERATIVE = frozenset({1, 2, 3})
+
+
+def background_noun(noun: Token, carried: bool, index: MentionIndex) -> bool:
+    """True when a noun trigger only refers to an event or sets the scene."""
+    if carried or _has_participant(noun, index):
+        return False
+    if any(c.dep_ in ("det", "poss") and c.lower_ in ANAPHORIC for c in noun.children):
+        return True
+    return noun.dep_ == "pobj" and noun.head.lower_ in SCENE
+
+
+def _has_participant(noun: Token, index: MentionIndex) -> bool:
+    return any(t.i != noun.i and index.mention(t) for t in noun.subtree)
+
+
+def noun_sides_missing(
+    frame: str, plover: str, sources: list[str], targets: list[str], carried: bool
+) -> bool:
+    """A noun event without the sides it needs (a light verb's subject is a side enough:
+    'X declared a unilateral ceasefire')."""
+    if carried and sources:
+        return False
+    if frame in TWO_SIDED:
+        return len(set(sources) | set(targets)) < 2
+    return not sources and plover not in UNNAMED_AGENT_TYPES
+
+
+def non_actor_argument(
+    verb: Token,
+    frame: str,
+    slots: tuple[str, ...],
+    quad_class: int,
+    sources: list[str],
+    targets: list[str],
+) -> bool:
+    """A cooperative or verbal verb whose named subject is no actor, or a meeting verb whose
+    only object is no actor."""
+    if quad_class not in VERBAL_OR_COOPERATIVE:
+        return False
+    if not sources and verb.dep_ in ("relcl", "acl") and verb.head.pos_ == "NOUN":
+        subjects, active = subject_tokens(verb)
+        if active and subjects == [verb.head]:
+            return True
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+    return frame in TWO_SIDED and "dobj" in slots and bool(objects) and not targets

