@@ -17,16 +17,16 @@ from communique import api, evaluate
 from tests.conftest import EXAMPLES
 
 DIGEST = "ea3094ed712f7fe3"
-FLOORS = {
-    ("events", "precision"): 0.0,
-    ("events", "recall"): 0.0,
-    ("quotes", "recall"): 0.0,
-    ("quotes", "speaker"): 0.0,
-    ("actors", "alias_groups"): 0.0,
-    ("dates", "publication"): 0.0,
-    ("dates", "expressions_exact"): 0.0,
+FLOORS = {  # measured 2026-11-23: 0.321, 0.383, 0.895, 0.697, 0.667, 0.917, 0.650
+    ("events", "precision"): 0.30,
+    ("events", "recall"): 0.36,
+    ("quotes", "recall"): 0.85,
+    ("quotes", "speaker"): 0.65,
+    ("actors", "alias_groups"): 0.62,
+    ("dates", "publication"): 0.90,
+    ("dates", "expressions_exact"): 0.60,
 }
-MAX_NEGATIVES_VIOLATED = 6
+MAX_NEGATIVES_VIOLATED = 0  # measured: 0 of 6
 
 
 def corpus_digest() -> str:
