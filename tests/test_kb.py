@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import time
 from pathlib import Path
 
 import pytest
@@ -179,23 +178,20 @@ def test_data_files_carry_a_provenance_header():
         assert "Provenance" in head and "Known problems" in head and "Apache-2.0" in head
 
 
-# --------------------------------------------------------------------------- speed
+# --------------------------------------------------------------------------- cache
 
 
-def test_load_is_cached_and_fast(KB, tmp_path, monkeypatch):
+def test_load_is_cached(KB, tmp_path, monkeypatch):
     assert kb.load() is KB
     monkeypatch.setenv("COMMUNIQUE_CACHE_DIR", str(tmp_path))
     kb.load.cache_clear()
     try:
-        first = _timed(kb.load)  # builds from the YAML files and writes the cache
+        kb.load()  # builds from the YAML files and writes the cache
         assert list(tmp_path.glob("kb-*.pickle"))
         kb.load.cache_clear()
-        cached = _timed(kb.load)
         assert kb.load().country("Armenia").iso3 == "ARM"
     finally:
         kb.load.cache_clear()
-    assert cached < 0.3, f"loading the cached knowledge base took {cached:.3f}s"
-    assert first < 1.5, f"building the knowledge base took {first:.3f}s"
 
 
 def test_a_corrupt_cache_is_rebuilt(tmp_path, monkeypatch):
@@ -209,21 +205,6 @@ def test_a_corrupt_cache_is_rebuilt(tmp_path, monkeypatch):
         assert kb.load().country("Peru").iso3 == "PER"
     finally:
         kb.load.cache_clear()
-
-
-def test_lookups_are_cheap(KB):
-    start = time.perf_counter()
-    for _ in range(2000):
-        KB.country("the U.S.")
-        KB.title("Deputy Foreign Minister")
-    per_pair = (time.perf_counter() - start) / 2000
-    assert per_pair < 2e-4
-
-
-def _timed(fn) -> float:
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
 
 
 # --------------------------------------------------------------------------- table

@@ -200,6 +200,8 @@ def _verb_tense(verb: Token) -> str | None:
         head = verb.head
         if head.lemma_ in FUTURE_HEADS or head.lower_ in FUTURE_HEADS:
             return "future"
+        if head.lemma_ == "be" and verb.dep_ == "xcomp":
+            return "future"  # "is to visit", "was to have included": arranged, not yet done
         return _verb_tense(head) if head.pos_ in ("VERB", "AUX") else None
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or words & {"has", "have", "had"}:
         return "past"
