@@ -134,7 +134,7 @@ SELECT em.mention_id, em.article_id, em.event_type,
        coalesce(src.actor_id, em.source_entity), coalesce(tgt.actor_id, em.target_entity),
        em.modality, em.date_start, em.date_end, em.date_precision,
        coalesce(orig.outlet, a.outlet), coalesce(a.duplicate_of, a.article_id),
-       a.published, em.confidence
+       a.published, em.confidence, em.date_source
 FROM event_mentions em
 JOIN articles a USING (article_id)
 LEFT JOIN articles orig ON orig.article_id = a.duplicate_of

@@ -10,6 +10,7 @@ having happened. Conflicting details are kept as `conflicts`, not overwritten.
 from __future__ import annotations
 
 import datetime as dt
+import bisect
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -37,6 +38,7 @@ class MentionRow:
     original_article: str  # the article itself, or the one it is a near-duplicate of
     published: dt.date | None
     confidence: float = 0.5
+    date_source: str | None = None
 
 
 @dataclass(slots=True)
@@ -72,36 +74,81 @@ def block_key(m: MentionRow) -> tuple:
     return (m.event_type, phase, m.source or "", m.target or "")
 
 
-def _overlaps(a: MentionRow, start: dt.date, end: dt.date) -> bool:
-    slack = DAY if a.date_precision == "day" else dt.timedelta(0)
-    return a.date_start <= end + slack and start <= a.date_end + slack
+PUBLICATION_WINDOW = dt.timedelta(days=6)
+
+
+def _window(row: MentionRow) -> tuple[dt.date, dt.date]:
+    """The dates a mention can match. A date taken only from the article's publication date
+    says the event happened by then, most likely in the week before."""
+    if row.date_source == "published":
+        return row.date_start - PUBLICATION_WINDOW, row.date_end
+    return row.date_start, row.date_end
+
+
+def _slack(row: MentionRow) -> dt.timedelta:
+    return (
+        DAY if row.date_precision == "day" and row.date_source != "published" else dt.timedelta(0)
+    )
+
+
+@dataclass(slots=True)
+class _Group:
+    """Mentions of one event. Matching compares with the group's first (most precise) date
+    range, the anchor, never with a range widened by later members: that would chain
+    reports a day apart into one long event."""
+
+    start: dt.date
+    end: dt.date
+    members: list[MentionRow]
 
 
 def _cluster_block(rows: list[MentionRow]) -> list[list[MentionRow]]:
-    """Greedy interval grouping, most precise dates first; undated rows join the group of
-    their own article, else the only group, else stand alone."""
+    """Interval grouping, most precise dates first; undated rows join the group of their own
+    article, else the only dated group, else stand alone."""
     dated = sorted(
         (r for r in rows if r.date_start is not None),
-        key=lambda r: ((r.date_end - r.date_start).days, r.date_start, r.mention_id),
+        key=lambda r: (
+            r.date_source == "published",
+            (r.date_end - r.date_start).days,
+            r.date_start,
+            r.mention_id,
+        ),
     )
-    groups: list[tuple[dt.date, dt.date, list[MentionRow]]] = []
+    groups: list[_Group] = []
+    starts: list[tuple[dt.date, int]] = []  # anchors sorted by start, for a bisect lookup
+    longest = dt.timedelta(0)
     for row in dated:
-        for i, (start, end, members) in enumerate(groups):
-            if _overlaps(row, start, end):
-                members.append(row)
-                groups[i] = (min(start, row.date_start), max(end, row.date_end), members)
+        start, end = _window(row)
+        slack = _slack(row)
+        first = None  # the earliest-made group that overlaps: the most precise anchor
+        i = bisect.bisect_right(starts, (end + slack, len(groups)))
+        while i > 0:
+            i -= 1
+            anchor_start, index = starts[i]
+            if anchor_start < start - slack - longest:
                 break
-        else:
-            groups.append((row.date_start, row.date_end, [row]))
-    result = [members for _, _, members in groups]
+            group = groups[index]
+            if group.start <= end + slack and start <= group.end + slack:
+                first = index if first is None else min(first, index)
+        found = groups[first] if first is not None else None
+        if found is None:
+            found = _Group(start, end, [])
+            bisect.insort(starts, (start, len(groups)))
+            groups.append(found)
+            longest = max(longest, end - start)
+        found.members.append(row)
+    result = [g.members for g in groups]
+    by_article = {m.article_id: g for g in result for m in g}
+    lone: list[list[MentionRow]] = []
     for row in (r for r in rows if r.date_start is None):
-        home = [g for g in result if any(m.article_id == row.article_id for m in g)]
-        target = home[0] if home else (result[0] if len(result) == 1 else None)
+        target = by_article.get(row.article_id) or (result[0] if len(result) == 1 else None)
         if target is None:
-            result.append([row])
+            target = [row]
+            lone.append(target)
+            by_article[row.article_id] = target
         else:
             target.append(row)
-    return result
+    return result + lone
 
 
 def event_id_for(members: list[MentionRow]) -> str:

@@ -127,3 +127,31 @@ def test_event_ids_are_stable_under_reordering():
     assert [c.event_id for c in dedup.cluster(rows)] == [
         c.event_id for c in dedup.cluster(rows[::-1])
     ]
+
+
+def test_reports_a_day_apart_do_not_chain_into_one_long_event():
+    rows = [row(str(i), str(i), start=D(2022, 3, 1 + i)) for i in range(10)]
+    assert max(len(c.members) for c in dedup.cluster(rows)) <= 2
+
+
+def test_undated_mentions_of_different_articles_stay_apart_without_a_dated_group():
+    rows = [row("a", "1", start=None), row("b", "2", start=None)]
+    assert groups(rows) == [["a"], ["b"]]
+
+
+def test_a_publication_date_only_matches_the_week_before():
+    dated = row("a", "1", start=D(2022, 7, 18))
+    later_report = row("b", "2", start=D(2022, 7, 21))
+    later_report.date_source = "published"
+    far_report = row("c", "3", start=D(2022, 8, 30))
+    far_report.date_source = "published"
+    assert groups([dated, later_report, far_report]) == [["a", "b"], ["c"]]
+
+
+def test_one_large_actor_pair_stays_fast_enough_to_finish():
+    rows = [
+        row(str(i), str(i), start=D(2020, 1, 1) + dt.timedelta(days=i % 700)) for i in range(20_000)
+    ]
+    clusters = dedup.cluster(rows)
+    assert sum(len(c.members) for c in clusters) == 20_000
+    assert max(len(c.members) for c in clusters) < 200
