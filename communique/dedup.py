@@ -9,8 +9,8 @@ having happened. Conflicting details are kept as `conflicts`, not overwritten.
 
 from __future__ import annotations
 
-import datetime as dt
 import bisect
+import datetime as dt
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
