@@ -223,9 +223,55 @@ def report(
 
 @app.command()
 @friendly
+def ask(
+    question: Annotated[str, typer.Argument(help="An analyst's question, in plain English.")],
+    db: DbOption = DEFAULT_DB,
+    k: Annotated[int, typer.Option("-k", help="How many passages to cite.")] = 5,
+    format: Annotated[str, typer.Option("--format", help="text | json")] = "text",  # noqa: A002
+    llm: Annotated[
+        str | None,
+        typer.Option("--llm", help="OpenAI-compatible endpoint for a short cited answer."),
+    ] = None,
+) -> None:
+    """Answer a question with cited sentences, quotes and events from the corpus."""
+    from . import ask as asking
+
+    if format not in ("text", "json"):
+        raise UsageError(f"--format takes text or json, not {format!r}")
+    if not db.exists():
+        from .errors import DatabaseMissing
+
+        raise DatabaseMissing(str(db))
+    answer = asking.ask(db, question, k, llm=llm)
+    sys.stdout.write(answer.to_json() + "\n" if format == "json" else answer.to_text())
+
+
+@app.command()
+@friendly
+def search(
+    text: Annotated[str, typer.Argument(help="Words to search for (BM25 over sentences).")],
+    db: DbOption = DEFAULT_DB,
+    k: Annotated[int, typer.Option("-k", help="How many sentences.")] = 10,
+) -> None:
+    """Plain full-text search over the stored sentences."""
+    from . import ask as asking
+    from .ask.answer import passage_lines
+
+    if not db.exists():
+        from .errors import DatabaseMissing
+
+        raise DatabaseMissing(str(db))
+    for passage in asking.search(db, text, k):
+        sys.stdout.write("\n".join(passage_lines(passage)) + "\n")
+
+
+@app.command()
+@friendly
 def serve(
     db: DbOption = DEFAULT_DB,
-    host: Annotated[str, typer.Option(help="Address to bind (default: this machine only).")] = "127.0.0.1",
+    host: Annotated[
+        str, typer.Option(help="Address to bind (default: this machine only).")
+    ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
 ) -> None:
     """A read-only web page and JSON API to explore events, actors, quotes and evidence."""

@@ -382,6 +382,31 @@ def _add_api_routes(app: FastAPI, db: Path, con: Any) -> None:  # noqa: C901 - a
         """Stored articles by publication date (wire copies carry `duplicate_of`)."""
         return web_read.page(read.articles(c), limit, offset).as_dict()
 
+    @app.get("/api/ask", responses=ERRORS, tags=["ask"])
+    def ask_question(
+        q: Annotated[str, Query(min_length=2, max_length=500, description="The question")],
+        c=con,
+        k: Annotated[int, Query(ge=1, le=50)] = 5,
+    ) -> dict:
+        """Passages (sentences, quotes, events) that answer a question, each cited with its
+        article, outlet and date. Extractive only: no language model is called."""
+        from .. import ask
+
+        return ask.ask_con(c, q, k, llm=None).to_dict()
+
+    @app.get("/api/search", responses=ERRORS, tags=["ask"])
+    def search_text(
+        q: Annotated[str, Query(min_length=1, max_length=500, description="Words to find")],
+        c=con,
+        k: Annotated[int, Query(ge=1, le=100)] = 10,
+    ) -> dict:
+        """Plain BM25 search over stored sentences."""
+        from dataclasses import asdict
+
+        from .. import ask
+
+        return {"query": q, "passages": [asdict(p) for p in ask.search_con(c, q, k)]}
+
     @app.get(
         "/api/articles/{article_id:path}",
         response_model=ArticleDetail,
