@@ -93,3 +93,39 @@ def test_every_mention_points_at_a_returned_actor_with_aliases(nlp):
     ruto = by_id["KEN/person/william-ruto"]
     assert ruto.aliases[:2] == ["William Ruto", "Ruto"] and ruto.name == "William Ruto"
     assert by_id["KEN"].aliases == ["Nairobi"]
+
+
+def _relabel(doc, text: str, label: str):
+    """The same parse with the NER label of `text` replaced (an NER error made on purpose)."""
+    from spacy.tokens import Span
+
+    start = doc.text.index(text)
+    span = doc.char_span(start, start + len(text))
+    others = [e for e in doc.ents if e.end <= span.start or e.start >= span.end]
+    doc.ents = sorted(
+        [*others, Span(doc, span.start, span.end, label=label)], key=lambda e: e.start
+    )
+    return doc
+
+
+def test_city_mislabelled_as_person_is_a_place(nlp):
+    text = "The two ministers held talks in Mombasa on Friday."
+    doc = _relabel(nlp(text), "Mombasa", "PERSON")
+    sentences = [
+        Sentence("case", i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)
+    ]
+    mentions, actors = extract(doc, Article(article_id="case", text=text), sentences)
+    (city,) = [m for m in mentions if m.text == "Mombasa"]
+    assert (city.kind, city.country, city.role) != ("person", None, "actor")
+    assert city.country == "KEN" and city.role == "location"
+    assert not [a for a in actors if a.kind == "person"]
+
+
+def test_idle_countryless_offices_are_not_actors(nlp):
+    mentions, actors = run(
+        nlp, "Soldiers fired on a crowd of civilians. Journalists later said the army denied it."
+    )
+    ids = {a.actor_id for a in actors}
+    assert "XXX/role/civilian" not in ids and "XXX/role/journalist" in ids
+    (civilians,) = [m for m in mentions if m.text == "civilians"]
+    assert civilians.actor_id is None and civilians.reason

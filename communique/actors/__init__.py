@@ -34,6 +34,8 @@ def extract(
     _number_sentences(doc, found, sentences)
     links = Resolver(found, None, _rank_of(lex)).run()
     _known_office_holders(links, article)
+    _patrons(links)
+    _idle_offices(links)
     ids = _assign_ids(links)
     mentions = [_mention(doc, article, link, ids) for link in links]
     return mentions, _actors(doc, article.text, links, ids)
@@ -49,6 +51,34 @@ def _known_office_holders(links: list[Link], article: Article) -> None:
             entity.country = term.country
             entity.title = entity.title or leaders.TITLES[term.office]
             entity.sector = entity.sector or "GOV"
+
+
+def _patrons(links: list[Link]) -> None:
+    """An office serving a person ("adviser to Prime Minister X") is of X's country."""
+    people = {link.found.start: link.entity for link in links if link.found.kind == "person"}
+    for link in links:
+        e, patron = link.entity, people.get(link.found.patron)
+        if e is None or patron is None or patron is e or e.country or e.org:
+            continue
+        if patron.country:
+            e.country = patron.country
+            link.reason = None
+
+
+def _idle_offices(links: list[Link]) -> None:
+    """A nameless office or body of no stated country ("the government", "journalists") is
+    an actor only when one of its mentions acts (a subject); otherwise it stays unresolved."""
+    acts: dict[int, bool] = {}
+    for link in links:
+        e = link.entity
+        if e is not None and e.kind in ("role", "body") and not (e.country or e.org):
+            acts[id(e)] = acts.get(id(e), False) or link.found.subject
+    for link in links:
+        if link.entity is not None and acts.get(id(link.entity)) is False:
+            link.entity, link.reason = None, IDLE
+
+
+IDLE = "an office or body of no stated country that never acts in the article"
 
 
 def _number_sentences(doc: Doc, found: list[Found], sentences: list[Sentence]) -> None:

@@ -20,6 +20,11 @@ POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 BRACKETS = frozenset({"[", "]", "(", ")"})
 DESCRIPTOR_PREPS = frozenset({"to", "of", "for", "at", "on", "in"})
 ARTICLES = frozenset({"the", "a", "an"})
+OWNER_PRONOUNS = frozenset({"its", "their"})
+RELATIVES = frozenset({"who", "whose", "which", "that"})
+NAME_PARTICLES = frozenset(
+    {"al", "el", "bin", "ibn", "bint", "abu", "van", "von", "der", "de", "-"}
+)
 OPENERS = frozenset({'"', "“", "‘", "'", "(", "[", "-", "—", "–", ":"})
 
 
@@ -32,6 +37,8 @@ class Descriptor:
     start: int = -1
     end: int = -1
     prep_at: int = 1 << 30  # first preposition ("adviser to the president"), if any
+    patron: int = -1  # first token of a person the office serves ("adviser to President X")
+    owner: bool = False  # opened by "its"/"their": the office of an earlier body or state
 
     def countries(self) -> list[Unit]:
         return [u for u in self.units if u.kind in COUNTRYISH]
@@ -84,7 +91,8 @@ class Scanner:
                 d.words.insert(0, tok.lower_)
                 i -= 1
             else:
-                if tok.lower_ in ARTICLES:
+                if tok.lower_ in ARTICLES or tok.lower_ in OWNER_PRONOUNS:
+                    d.owner = tok.lower_ in OWNER_PRONOUNS
                     i -= 1
                 break
         d.start = i + 1
@@ -153,6 +161,16 @@ class Scanner:
             if unit is not None and self._possessor(unit, limit):
                 i = unit.end  # "Biden's national security adviser"
                 continue
+            if d.units and d.units[-1].kind == "title" and d.units[-1].end == i:
+                end = self._name_after_title(i, limit)
+                if end > i:  # "adviser to Prime Minister X": X is the patron
+                    d.patron = i if d.patron < 0 else d.patron
+                    i = end
+                    continue
+            if tok.lower_ in OWNER_PRONOUNS and i == begin:
+                d.owner = True
+                i += 1
+                continue
             if tok.lower_ in DESCRIPTOR_PREPS:
                 d.prep_at = min(d.prep_at, i)
             elif tok.is_lower and tok.pos_ in ("ADJ", "NOUN") and _plain(tok):
@@ -167,6 +185,20 @@ class Scanner:
             return None
         return d
 
+    def _name_after_title(self, i: int, limit: int) -> int:
+        """End of a capitalised name run right after a title inside a descriptor."""
+        unit = self.by_start.get(i)
+        if unit is not None and unit.kind == "PERSON":
+            return unit.end
+        j = i
+        while j < limit and (
+            (self.doc[j].is_alpha and self.doc[j].text[:1].isupper() and j not in self.by_start)
+            or j > i
+            and self.doc[j].lower_ in NAME_PARTICLES
+        ):
+            j += 1
+        return j if j - i >= 2 else i
+
     def _possessor(self, unit: Unit, limit: int) -> bool:
         """A name followed by 's inside a descriptor."""
         return unit.end < limit and self.doc[unit.end].text in POSSESSIVE
@@ -174,7 +206,11 @@ class Scanner:
     def _closes_apposition(self, i: int) -> bool:
         """An apposition ends at punctuation or runs straight into the verb."""
         tok = self.doc[i]
-        return tok.text in (",", ".", ";", ")", "—", "–") or tok.pos_ in ("VERB", "AUX")
+        return (
+            tok.text in (",", ".", ";", ")", "—", "–")
+            or tok.pos_ in ("VERB", "AUX")
+            or tok.lower_ in RELATIVES  # "X, the former president who led the talks,"
+        )
 
 
 def _plain(tok) -> bool:

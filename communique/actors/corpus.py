@@ -201,7 +201,12 @@ def _first_word_match(a: _Person, b: _Person) -> bool:
     """A one-word name that is the first word of a full name: a family name written first
     ("Xi" for "Xi Jinping") or a patronymic culture's given name ("Abiy" for "Abiy Ahmed")."""
     bare, full = (a, b) if not a.given else (b, a)
-    return not bare.given and bool(full.given) and len(bare.tokens) == 1 and bare.tokens[0] == full.tokens[0]
+    return (
+        not bare.given
+        and bool(full.given)
+        and len(bare.tokens) == 1
+        and bare.tokens[0] == full.tokens[0]
+    )
 
 
 def _surnames_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

@@ -12,18 +12,22 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from . import names, syntax
+from . import leaders, names, syntax
 from .context import Descriptor, Scanner
 from .found import Found
 from .lexicon import FEMALE, GROUP_NOUNS, MALE, PARTICLES, PLURAL_PRONOUNS, Lexicon, words
 from .places import KIND, PlaceRules
-from .units import COUNTRYISH, Unit
+from .units import COUNTRYISH, KB_KINDS, Unit
 
 NAME_STOP = words(
     "i the a an and or but of in on at to for with by from as he she they we it this that "
     "these those his her their our its monday tuesday wednesday thursday friday saturday "
-    "sunday january february march april may june july august september october november "
-    "december today yesterday tomorrow"
+    "sunday today yesterday tomorrow"
+)
+# Month words are names too ("Theresa May", "April Ryan"): a name word only after another one
+# and outside a date ("in May", "May 5").
+MONTHS = words(
+    "january february march april may june july august september october november december"
 )
 
 
@@ -48,6 +52,7 @@ class Detector(PlaceRules):
         self._roles()
         self._places_and_states()
         self._pronouns()
+        self._fronted_capitals()
         return sorted(self.found, key=lambda f: (f.start, f.kind == "pronoun", f.end))
 
     def add(self, found: Found) -> Found:
@@ -91,11 +96,52 @@ class Detector(PlaceRules):
 
     def _person_spans(self) -> None:
         known = {f.name[-1] for f in self.found if f.kind == "person" and f.name}
-        for unit in self.units:
-            if unit.kind == "PERSON" and not any(self.covered[unit.start : unit.end]):
-                end = self._trim_person(unit, known)
-                sent = self.doc[unit.start].sent
-                self._person(unit.start, end, sent, None, self.scan.left(unit.start, sent))
+        spans = [u for u in self.units if u.kind == "PERSON"]
+        name_words = known | {names.fold(self.doc[i].text) for u in spans for i in _many(u)}
+        for unit in spans:
+            if any(self.covered[unit.start : unit.end]):
+                continue
+            sent = self.doc[unit.start].sent
+            left = self.scan.left(unit.start, sent)
+            if self._lone_place(unit, left, name_words):
+                self.used.add(unit.start)
+                self._ner_span(unit, self.doc[unit.start : unit.end])
+                continue
+            end = self._trim_person(unit, known)
+            start = self._given_names_before(unit.start, end, sent)
+            if start < unit.start:
+                left = self.scan.left(start, sent)
+            self._person(start, end, sent, None, left)
+
+    def _given_names_before(self, start: int, end: int, sent: Span) -> int:
+        """Given names the NER left out of a PERSON span introduced by an apposition
+        ("Mahamadou" + "Issoufou", "the former president, ...")."""
+        d = self.scan.right_apposition(end, sent)
+        if d is None or not d.titles():
+            return start
+        while (
+            start - 1 >= sent.start
+            and start - 1 not in self.scan.by_end
+            and not self.covered[start - 1]
+            and self._name_token(start - 1)
+            and self.doc[start - 1].pos_ == "PROPN"  # not "Meanwhile Putin said"
+            and start - 1 not in self.scan.by_start
+        ):
+            start -= 1
+        return start
+
+    def _lone_place(self, unit: Unit, left: Descriptor, name_words: set[str]) -> bool:
+        """A one-word PERSON span in place position ("talks in Sochi") that is a known city,
+        nobody's name in the article and no office holder's, with no title before it, is
+        the place the NER mislabelled."""
+        if unit.end - unit.start != 1 or not left.empty:
+            return False
+        span = self.doc[unit.start : unit.end]
+        if names.fold(span.text) in name_words or syntax.place_country(span.text) is None:
+            return False
+        if leaders.lookup(span.text) is not None:
+            return False
+        return syntax.place_role(span, self._heads_actor) == "location"
 
     def _appositive_names(self) -> None:
         """A name the NER mislabelled, in apposition to an office: "the adviser to the
@@ -111,6 +157,25 @@ class Detector(PlaceRules):
             )
             if d is not None and d.titles():
                 self._person(unit.start, unit.end, sent, None, Descriptor())
+        self._unlabelled_appositive_names()
+
+    def _unlabelled_appositive_names(self) -> None:
+        """A name the NER missed altogether, before a comma and an office: "Olusegun
+        Obasanjo, the former Nigerian president, ..." (two name words at least)."""
+        for comma in (t.i for t in self.doc if t.text == ","):
+            start = comma
+            while start > 0 and self._name_token(start - 1) and not self.covered[start - 1]:
+                if self.scan.by_start.get(start - 1) not in (None,) and self.scan.by_start[
+                    start - 1
+                ].kind not in _NER_NAMES | {"PERSON"}:
+                    break
+                start -= 1
+            if comma - start < 2 or comma - start > 4:
+                continue
+            sent = self.doc[start].sent
+            d = self.scan.right_apposition(comma, sent)
+            if d is not None and d.titles():
+                self._person(start, comma, sent, None, Descriptor())
 
     def _trim_person(self, unit: Unit, known: set[str]) -> int:
         """Cut a PERSON span at a function word or verb, or after a known surname followed by
@@ -120,8 +185,14 @@ class Detector(PlaceRules):
             end < unit.end and self._name_token(end) and self.doc[end].pos_ not in ("VERB", "AUX")
         ):
             end += 1
-        if self.doc[end - 1].lower_ in PARTICLES or self.doc[unit.end - 1].lower_ in PARTICLES:
-            end = max(end, self._name_end(unit.start, self.doc[unit.start].sent))
+        stops_at = self.doc[end] if end < unit.end else None
+        if (
+            self.doc[end - 1].lower_ in PARTICLES
+            or self.doc[unit.end - 1].lower_ in PARTICLES
+            or stops_at is not None
+            and (stops_at.lower_ in PARTICLES or stops_at.text == "-")
+        ):
+            end = max(end, min(unit.end, self._name_end(unit.start, self.doc[unit.start].sent)))
         first = names.fold(self.doc[unit.start].text)
         if end - unit.start > 1 and first in known:
             rest = {names.fold(t.text) for t in self.doc[unit.start + 1 : end]}
@@ -132,10 +203,12 @@ class Detector(PlaceRules):
     def _repeated_names(self) -> None:
         """Capitalised runs repeating a known person's name or surname are persons."""
         known = {f.name[-1] for f in self.found if f.kind == "person" and f.name}
+        known |= self._first_names(known)
+        in_kb = self._inside_kb_units()
         for tok in self.doc:
-            if self.covered[tok.i] or names.fold(tok.text) not in known:
+            if self.covered[tok.i] or in_kb[tok.i] or tok.ent_type_ == "DATE":
                 continue
-            if tok.i in self.scan.by_start and self.scan.by_start[tok.i].kind in COUNTRYISH:
+            if names.fold(tok.text) not in known:
                 continue
             start = self._run_start(tok.i)
             end = tok.i + 1
@@ -143,6 +216,20 @@ class Detector(PlaceRules):
                 continue
             sent = tok.sent
             self._person(start, end, sent, None, self.scan.left(start, sent))
+
+    def _first_names(self, surnames: set[str]) -> set[str]:
+        """First words of full names that are nobody's surname: a family name written first
+        ("Xi" of "Xi Jinping") or the name a patronymic culture uses ("Abiy" of "Abiy Ahmed")."""
+        firsts = [f.name[0] for f in self.found if f.kind == "person" and len(f.name) > 1]
+        return {w for w in firsts if w not in surnames and len(w) > 1 and w not in PARTICLES}
+
+    def _inside_kb_units(self) -> bytearray:
+        """1 for tokens of knowledge-base units ("Tigray" inside a liberation front's name)."""
+        inside = bytearray(len(self.doc))
+        for unit in self.units:
+            if unit.kind in KB_KINDS:
+                inside[unit.start : unit.end] = b"\x01" * (unit.end - unit.start)
+        return inside
 
     def _run_start(self, i: int) -> int:
         """Extend a surname left over given names not yet covered ("Ilham Aliyev")."""
@@ -186,6 +273,9 @@ class Detector(PlaceRules):
                 self.used.add(unit.start)
             else:
                 self._qualify(head, unit)
+        head.owner = head.owner or d.owner
+        if d.patron >= 0 and head.patron < 0:
+            head.patron = d.patron
         if head.title is None and d.words and d.words[-1] not in ("people",):
             head.title = " ".join(d.words[-2:])
             head.sector = head.sector or GROUP_NOUNS.get(d.words[-1])
@@ -204,6 +294,7 @@ class Detector(PlaceRules):
         if unit.kind == "body":
             body = self.kb.body(self.doc[unit.start : unit.end].text)
             head.sector = head.sector or (body.sector if body else None)
+            head.body = True
         self.add(
             Found(
                 unit.start, unit.end, KIND[unit.kind], "modifier", country, key=unit.key, head=head
@@ -289,6 +380,8 @@ class Detector(PlaceRules):
         text = tok.text
         if not text[:1].isupper() or tok.lower_ in NAME_STOP:
             return False
+        if tok.lower_ in MONTHS and not self._month_in_name(i):
+            return False
         unit = self.scan.by_start.get(i) or self.scan.by_end.get(i + 1)
         if unit is not None and unit.kind not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
             return False
@@ -297,6 +390,16 @@ class Detector(PlaceRules):
         return (len(text) == 2 and text[1] == ".") or (
             any(c in text for c in "'’") and text.replace("'", "").replace("’", "").isalpha()
         )
+
+    def _month_in_name(self, i: int) -> bool:
+        """ "Theresa May": a month word right after a given name, in no date entity."""
+        tok = self.doc[i]
+        if tok.ent_type_ == "DATE" or i == 0:
+            return False
+        if i + 1 < len(self.doc) and self.doc[i + 1].like_num:
+            return False
+        before = self.doc[i - 1]
+        return before.text[:1].isupper() and before.is_alpha and before.lower_ not in NAME_STOP
 
     # ------------------------------------------------------------------ roles
     def _roles(self) -> None:
@@ -315,7 +418,7 @@ class Detector(PlaceRules):
             batch = self._batch() if len(targets) > 1 else -1
             for country in targets:
                 role = self.add(Found(unit.start, unit.end, "role", plural=unit.plural))
-                role.subject, role.batch = subject, batch
+                role.subject, role.batch, role.owner = subject, batch, left.owner
                 self._set_title(role, unit)
                 if country is not None:
                     self._qualify(role, country)
@@ -325,6 +428,25 @@ class Detector(PlaceRules):
                 for other in left.units:
                     if other.kind not in COUNTRYISH:
                         self._qualify(role, other)
+
+    def _fronted_capitals(self) -> None:
+        """ "In Moscow, foreign ministry spokeswoman X said": a sentence opened by "In" and a
+        capital or country places its countryless bodies and offices there."""
+        for sent in self.doc.sents:
+            country = self._fronted_country(sent)
+            if country is None:
+                continue
+            for f in self.found:
+                if sent.start <= f.start < sent.end and _placed_by_dateline(f):
+                    f.country = country
+
+    def _fronted_country(self, sent: Span) -> str | None:
+        if sent.end - sent.start < 4 or self.doc[sent.start].lower_ != "in":
+            return None
+        unit = self.scan.by_start.get(sent.start + 1)
+        if unit is None or unit.kind not in ("capital", "country"):
+            return None
+        return unit.key if self.doc[unit.end].text == "," else None
 
     # ------------------------------------------------------------------ pronouns
     def _pronouns(self) -> None:
@@ -342,6 +464,18 @@ class Detector(PlaceRules):
     def _batch(self) -> int:
         self.batches += 1
         return self.batches
+
+
+def _placed_by_dateline(f: Found) -> bool:
+    """A countryless body or office, or a person speaking for one, takes a fronted capital."""
+    if f.country is not None or f.org:
+        return False
+    return f.kind in ("body", "role") or (f.kind == "person" and f.body)
+
+
+def _many(unit: Unit) -> range:
+    """Token indices of a span of two words or more (a full name), else nothing."""
+    return range(unit.start, unit.end) if unit.end - unit.start > 1 else range(0)
 
 
 def _inside_quotes(doc: Doc) -> bytearray:

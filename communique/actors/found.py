@@ -25,3 +25,6 @@ class Found:
     gender: str = ""
     org: str | None = None
     sent: int = -1  # index into the article's sentences, set by `extract`
+    patron: int = -1  # first token of the person this office serves ("adviser to X")
+    owner: bool = False  # "its spokesman": the office of the earlier body or state
+    body: bool = False  # qualified by a government body ("foreign ministry spokeswoman")

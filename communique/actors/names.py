@@ -134,5 +134,5 @@ def given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return True
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     return len(short) < len(long_) and all(
-        similar(s, t) for s, t in zip(short, long_[len(long_) - len(short):], strict=True)
+        similar(s, t) for s, t in zip(short, long_[len(long_) - len(short) :], strict=True)
     )

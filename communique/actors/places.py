@@ -33,9 +33,10 @@ class PlaceRules:
     # ------------------------------------------------------------------ states, bodies, places
     def _places_and_states(self) -> None:
         """Organisations and bodies first, so that "Sudan's army" makes "Sudan" a modifier
-        of the army rather than a state of its own."""
-        first = [u for u in self.units if u.kind in ("organisation", "body")]
-        for unit in first + [u for u in self.units if u.kind not in ("organisation", "body")]:
+        of the army rather than a state of its own (and "Nigeria's X Congress" of X)."""
+        heads = ("organisation", "body", "ORG")
+        first = [u for u in self.units if u.kind in heads]
+        for unit in first + [u for u in self.units if u.kind not in heads]:
             if unit.start in self.used or any(self.covered[unit.start : unit.end]):
                 continue
             if unit.kind in ("title", "honorific", "PERSON"):

@@ -5,7 +5,10 @@ Rules, in order:
   compatible given names are one person; the person's country, title and sector are the
   first ones any of its mentions states;
 - a surname alone (or "Mr X") is the person whose full name ends with it, the most recent
-  one when several do; otherwise a new person of unknown country;
+  one when several do; else the one full name it begins ("Xi", "Abiy"); otherwise a new
+  person of unknown country;
+- an office opened by "its"/"their" ("Its spokesman, X,") belongs to the most recent
+  earlier state, body or organisation that acts;
 - a role description ("the Secretary of State", "the U.S. top diplomat", "the analyst") is
   the most recent earlier person holding that office (same country when one is given; an
   office of the same sector and rank counts), else a role actor of its country;
@@ -24,6 +27,7 @@ from .found import Found
 from .lexicon import RANK_MODIFIERS
 
 UNKNOWN = "XXX"
+OWNERS = frozenset({"state", "body", "igo", "group"})
 
 
 @dataclass(slots=True, eq=False)
@@ -66,6 +70,7 @@ class Resolver:
         self.by_found: dict[int, Entity] = {}
 
     def run(self) -> list[Link]:
+        self._owners()
         self._people()
         heads = [f for f in self.found if not (f.role == "modifier" and f.head is not None)]
         for f in heads:
@@ -75,6 +80,17 @@ class Resolver:
                 self.links.extend(self._resolve(f))
         self.links.sort(key=lambda link: (link.found.start, link.found.end))
         return self.links
+
+    def _owners(self) -> None:
+        """ "The Kremlin said ... Its spokesman, X": an office opened by "its"/"their" belongs
+        to the most recent earlier state, body or organisation that acts."""
+        for f in self.found:
+            if not f.owner or f.country or f.org:
+                continue
+            for g in reversed(self._earlier(f.start)):
+                if g.kind in OWNERS and g.role == "actor" and (g.country or g.org):
+                    f.country, f.org = g.country, None if g.country else g.org
+                    break
 
     # ------------------------------------------------------------------ persons
     def _people(self) -> None:
@@ -88,7 +104,9 @@ class Resolver:
             self._bind(f, entity)
         bare: dict[str, Entity] = {}
         for f in (p for p in persons if len(p.name) == 1):
-            entity = self._surname_owner(f, full) or bare.get(f.name[0])
+            entity = (
+                self._surname_owner(f, full) or _first_name_owner(f, full) or bare.get(f.name[0])
+            )
             if entity is None:
                 entity = bare[f.name[0]] = Entity("person", f.name[0])
             self._bind(f, entity)
@@ -171,7 +189,11 @@ class Resolver:
                 exact = e
             elif exact is None and part is None and _office_within(f.title, e.title):
                 part = e
-            elif loose is None and self._same_office_class(e.title, f.title):
+            elif (
+                loose is None
+                and self._same_office_class(e.title, f.title)
+                and not (f.country and e.country is None)  # a loose match lends no country
+            ):
                 loose = e
         return exact or part or loose
 
@@ -223,6 +245,16 @@ class Resolver:
         if e is None or e.kind != "person" or g.kind == "pronoun":
             return False
         return not (gender and e.gender and gender != e.gender)
+
+
+def _first_name_owner(f: Found, full: list[Entity]) -> Entity | None:
+    """A one-word name that begins exactly one full name and ends none: a family name written
+    first ("Xi" of "Xi Jinping") or a patronymic culture's given name ("Abiy" of "Abiy Ahmed")."""
+    word = f.name[0]
+    if any(e.name and e.name[-1] == word for e in full):
+        return None
+    fits = [e for e in full if e.name[0] == word and _compatible(e, f)]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _office_within(role: str | None, held: str | None) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from .lexicon import HONORIFICS, RANK_MODIFIERS, SOFT_MODIFIERS, Lexicon
+from .lexicon import HONORIFICS, RANK_MODIFIERS, SOFT_MODIFIERS, Lexicon, words
 
 KB_KINDS = frozenset({"country", "adjective", "capital", "metonym", "organisation", "body"})
 NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -39,14 +39,41 @@ class Unit:
 def find_units(doc: Doc, lex: Lexicon) -> list[Unit]:
     """Every unit of the document, in order, without overlaps."""
     taken = bytearray(len(doc))
-    found = [u for u in _kb_units(doc, lex)]
+    named = _named_organisations(doc)
+    found = [u for u in _kb_units(doc, lex) if not _inside(u, named)]
     _mark(taken, found)
+    _mark(taken, named)
     titles = _title_units(doc, lex, taken)
     _mark(taken, titles)
     honorifics = _honorifics(doc, taken)
     _mark(taken, honorifics)
     ner = _ner_units(doc, taken)
-    return sorted(found + titles + honorifics + ner, key=lambda u: u.start)
+    return sorted(found + named + titles + honorifics + ner, key=lambda u: u.start)
+
+
+def _named_organisations(doc: Doc) -> list[Unit]:
+    """Proper names of organisations the knowledge base does not hold, whose words a
+    knowledge-base body or an office title would otherwise split: "the Justice and Equality
+    Movement", "All Progressives" + "Congress", "National Liberation" + "Army". An NER ORG
+    span (with a capitalised body right after it) ending in an organisation head noun."""
+    bodies = {e.start: e.end for e in doc.ents if e.ent_id_.startswith("body:")}
+    out: list[Unit] = []
+    for ent in doc.ents:
+        if ent.ent_id_ or ent.label_ != "ORG":
+            continue
+        start, end = ent.start, ent.end
+        while start < end and doc[start].lower_ in _LEADING_JUNK:
+            start += 1
+        if end in bodies and doc[end].text[:1].isupper():
+            end = bodies[end]  # "All Progressives" + "Congress"
+        last = doc[end - 1]
+        if end - start >= 2 and last.lower_ in ORG_HEADS and last.text[:1].isupper():
+            out.append(Unit(start, end, "ORG"))
+    return out
+
+
+def _inside(unit: Unit, spans: list[Unit]) -> bool:
+    return any(s.start <= unit.start and unit.end <= s.end for s in spans)
 
 
 def _mark(taken: bytearray, units: list[Unit]) -> None:
@@ -138,5 +165,11 @@ def _ner_units(doc: Doc, taken: bytearray) -> list[Unit]:
     return out
 
 
+# Last words of organisation names ("Liberation Front", "Progressives Congress").
+ORG_HEADS = words(
+    "movement front party army congress alliance forces force brigade brigades council "
+    "league union organisation organization group coalition militia committee federation "
+    "association guard guards corps"
+)
 _LEADING_JUNK = frozenset({"the", "a", "an", "[", "(", "-", "'", '"', "“", "‘"}) | HONORIFICS
 _TRAILING_JUNK = frozenset({"'s", "’s", "'", "’", "]", ")", ",", "-", '"', "”"})
