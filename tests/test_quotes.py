@@ -146,3 +146,60 @@ def test_with_actor_mentions_a_pronoun_speaker_joins_its_antecedent(nlp):
     assert [q.speaker_mention for q in found] == ["Kenyan President William Ruto", "he", "he"]
     assert found[0].speaker is not None
     assert {q.speaker for q in found} == {found[0].speaker}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The Chilean president believes in open trade.", id="belief-no-clause"),
+        pytest.param("Soldiers found the wreckage near the border.", id="found-object"),
+        pytest.param("Correction: An earlier version misspelled the envoy's name.", id="note"),
+    ],
+)
+def test_no_attribution_without_a_complement(nlp, text):
+    assert _run(nlp, text) == []
+
+
+def test_speaker_label_opens_a_paragraph(nlp):
+    text = "Jens Stoltenberg: The alliance will not be divided by these threats.\n"
+    [quote] = _run(nlp, text)
+    assert (quote.text, quote.speaker_mention, quote.cue) == (
+        "The alliance will not be divided by these threats",
+        "Jens Stoltenberg",
+        ":",
+    )
+
+
+def _mention(text: str, words: str, entity: str, after: int = 0, title=None) -> Mention:
+    start = text.index(words, after)
+    return Mention("t", 0, start, start + len(words), words, entity, title=title)
+
+
+def test_name_in_apposition_speaks(nlp):
+    text = "The Kremlin replied. Its spokesman, Dmitry Peskov, said the talks had stalled."
+    [quote] = _run(nlp, text, [_mention(text, "Dmitry Peskov", "peskov")])
+    assert (quote.speaker, quote.speaker_mention) == ("peskov", "Its spokesman")
+
+
+def test_definite_title_joins_the_named_holder(nlp):
+    text = (
+        "Crown Prince Mohammed bin Salman met the envoy in Riyadh. "
+        "The prince said the kingdom wanted calm in the region."
+    )
+    name = _mention(text, "Crown Prince Mohammed bin Salman", "mbs", title="crown prince")
+    decoy = _mention(text, "the envoy", "envoy", title="envoy")
+    [quote] = _run(nlp, text, [name, decoy])
+    assert (quote.speaker, quote.speaker_mention) == ("mbs", "The prince")
+
+
+def test_own_act_is_not_relayed(nlp):
+    text = "The president told reporters that he had raised the detention of two journalists."
+    mentions = [_mention(text, "The president", "p"), _mention(text, "he", "p", 20)]
+    [quote] = _run(nlp, text, mentions)
+    assert quote.text == "he had raised the detention of two journalists"
+    assert (quote.speaker, quote.reported_by) == ("p", None)
+
+
+def test_doubled_apostrophes_are_quotation_marks():
+    text = "He called it ''a historic day,'' and left."
+    assert [text[s.start : s.end] for s in find_quotes(text)] == ["a historic day"]

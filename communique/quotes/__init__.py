@@ -8,11 +8,17 @@
 - an indirect quote is the complement of a speech cue ("said that ...", "urged X to ...",
   "..., she said", "according to X, ..."), reported unless direct quotes cover at least half
   of it (then the direct quotes alone are the quote);
+- a belief, position or finding ("X believes that ...", "the survey found that ...", "X
+  wants to ...") is an indirect quote too, only with its complement; inside another cue's
+  words it is part of them ("X said he believes ..." is one quote by X);
+- "Name: words" opening a paragraph (a transcript turn, a headline) is the name's quote;
 - the speaker is the mention overlapping the head of the cue's subject (or of the object
   of "according to"); a written statement speaks for its owner ("the ministry's readout"
-  -> the ministry);
+  -> the ministry); failing that, the name in apposition ("its spokesman, X, said") or,
+  for a definite title ("the prince said"), the last actor mention holding that title;
 - a relayed statement ("Y reaffirmed that ..., the spokesman said") has `speaker` Y and
-  `reported_by` the spokesman. Readouts follow the same rule: in "According to X's readout
+  `reported_by` the spokesman; not so a joint act ("the two men discussed ...") or the
+  speaker's own act ("X said he had raised ...": one quote by X). Readouts follow the same rule: in "According to X's readout
   of the call, Y 'reaffirmed ...'" Y is the speaker and X (the readout's owner) relays;
   when the readout reports no act of speech ("..., both leaders agreed to meet again"),
   the words are the readout's and X is the speaker;
@@ -29,6 +35,7 @@ from spacy.tokens import Doc
 from ..records import Article, Mention, Quote, Sentence
 from .attribute import attribute
 from .cues import Attribution, Interval
+from .marks import QuoteSpan
 
 __all__ = ["Attribution", "attributions", "extract"]
 
@@ -50,16 +57,43 @@ def extract(
         for span, cue in direct
         if cue is not None or _words(article.text, span) >= MIN_UNATTRIBUTED_WORDS
     ]
+    own = _own_words(cues, speakers)
     for cue in cues:
-        if cue.relays:
+        if cue.relays and cue not in own:
+            continue
+        if _nested(cue, cues, own) or cue.relayed_by in own:
             continue
         for content in cue.contents:
-            if _covered(content, spans) < 0.5:
+            if _covered(content, spans) < 0.5 and _words(article.text, content) >= 2:
                 drafts.append(_draft(article, content, False, cue, speakers, where))
     drafts.sort(key=lambda quote: (quote.start, quote.end))
     for n, quote in enumerate(drafts, start=1):
         quote.quote_id = f"{article.article_id}:q{n}"
     return drafts
+
+
+def _own_words(cues: list[Attribution], speakers: Speakers) -> set[Attribution]:
+    """Relaying cues that only report their own speaker's act ("X said he had raised ...")."""
+    own = set()
+    for cue in cues:
+        if cue.relays:
+            inner = [c for c in cues if c.relayed_by is cue]
+            mine = speakers.resolve(cue)[0]
+            if mine is not None and all(speakers.resolve(c)[0] == mine for c in inner):
+                own.add(cue)
+    return own
+
+
+def _nested(cue: Attribution, cues: list[Attribution], own: set[Attribution]) -> bool:
+    """A belief inside another cue's words is part of them ("X said he believes ...")."""
+    if cue.kind != "belief":
+        return False
+    return any(
+        other is not cue
+        and (not other.relays or other in own)
+        and any(s <= cue.start < e for s, e in other.contents)
+        for other in cues
+    )
 
 
 def attributions(doc: Doc, text: str | None = None) -> list[Attribution]:
@@ -85,11 +119,37 @@ class Speakers:
         mention = self.at(head.idx, head.idx + len(head))
         if mention is not None and mention.entity:
             return mention.entity, written, None
+        named = self.apposition(head) or self.antecedent(head)
+        if named is not None:
+            return named.entity, written, None
         if head.pos_ == "PRON":
             return None, written, "pronoun with no antecedent"
         if mention is not None and mention.reason:
             return None, written, mention.reason
         return None, written, f"speaker is not an actor mention: {written}"
+
+    def apposition(self, head) -> Mention | None:
+        """ "Its spokesman, Dmitry Peskov, said": the name in apposition speaks."""
+        for child in head.children:
+            if child.dep_ == "appos":
+                mention = self.at(child.idx, child.idx + len(child))
+                if mention is not None and mention.entity:
+                    return mention
+        return None
+
+    def antecedent(self, head) -> Mention | None:
+        """ "the prince replied": the last actor mention before it whose title or words hold
+        the same noun ("Crown Prince Mohammad bin Salman"). Only a definite title noun."""
+        if head.pos_ != "NOUN" or not any(c.lower_ == "the" for c in head.children):
+            return None
+        word = head.lemma_.lower()
+        i = bisect_left(self.starts, head.idx)
+        for mention in reversed(self.mentions[max(0, i - 60) : i]):
+            if mention.entity and mention.role == "actor" and mention.end <= head.idx:
+                words = f"{mention.title or ''} {mention.text}".lower().split()
+                if word in words:
+                    return mention
+        return None
 
     def at(self, start: int, end: int) -> Mention | None:
         """The mention overlapping [start, end), an actor-role one first."""
@@ -138,4 +198,5 @@ def _covered(content: Interval, spans: list[tuple[int, int]]) -> float:
 
 
 def _words(text: str, span) -> int:
-    return len(text[span.start : span.end].split())
+    start, end = (span.start, span.end) if isinstance(span, QuoteSpan) else span
+    return len(text[start:end].split())

@@ -12,7 +12,16 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import Attribution, Interval, cue_word, find_cues, noun_span, speaker_of, verb_content
+from .cues import (
+    Attribution,
+    Interval,
+    cue_word,
+    find_cues,
+    noun_span,
+    repeated_labels,
+    speaker_of,
+    verb_content,
+)
 from .marks import QuoteSpan, find_quotes, paragraph_starts
 
 
@@ -38,7 +47,8 @@ def attribute(
     spans = find_quotes(text)
     quoted = QuoteIndex(spans)
     sents = list(doc.sents)
-    cues = [cue for sent in sents for cue in find_cues(sent, quoted, text)]
+    labels = repeated_labels(text)
+    cues = [cue for sent in sents for cue in find_cues(sent, quoted, text, labels)]
     cues += mark_relays(cues, quoted, text)
     cues.sort(key=lambda cue: cue.start)
     speaking = [cue for cue in cues if not cue.relays]
@@ -57,13 +67,25 @@ def mark_relays(cues: list[Attribution], quoted: QuoteIndex, text: str) -> list[
     for outer in list(cues):
         for head in outer.content_heads:
             inner = by_token.get(head.i) or relay_cue(head, quoted, text)
-            if inner is None or inner is outer or inner.speaker is None or not inner.contents:
+            if inner is None or inner is outer or not _relayable(inner):
                 continue
             if head.i not in by_token:
                 by_token[head.i] = inner
                 added.append(inner)
             inner.relayed_by, outer.relays = outer, True
     return added
+
+
+def _relayable(inner: Attribution) -> bool:
+    """A belief is the outer speaker's report, not a relay ("X said he believes ...");
+    nor is a joint act ("the two men discussed ...": no one person's words)."""
+    if inner.kind == "belief" or inner.speaker is None or not inner.contents:
+        return False
+    return inner.kind == "speech" or not _plural(inner.speaker)
+
+
+def _plural(noun: Token) -> bool:
+    return noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in noun.children)
 
 
 def relay_cue(head: Token, quoted: QuoteIndex, text: str) -> Attribution | None:
@@ -76,6 +98,7 @@ def relay_cue(head: Token, quoted: QuoteIndex, text: str) -> Attribution | None:
         return None
     end = head.idx + len(head)
     inner = Attribution(head, head.text, head.idx, end, speaker, noun_span(speaker))
+    inner.kind = word.kind
     inner.contents = verb_content(head, word, text) or _predicate(head)
     return inner
 

@@ -31,18 +31,29 @@ _OWNER_PREPS = {"from", "by", "of"}
 
 @dataclass(frozen=True, slots=True)
 class CueWord:
-    kind: str  # speech, relay, according or document
-    words: frozenset[str]  # clause, infinitive, object
+    kind: str  # speech, belief, relay, according or document
+    words: frozenset[str]  # clause, infinitive, object, predicate
 
 
 @lru_cache(maxsize=1)
-def lexicon() -> dict[str, CueWord]:
-    """The cue words of data/cues.tsv, keyed by lemma or "lemma particle"."""
+def _rows() -> list[tuple[str, CueWord]]:
     text = resources.files(__package__).joinpath("data", "cues.tsv").read_text("utf-8")
     rows = csv.reader(
         (line for line in text.splitlines() if line and line[0] != "#"), delimiter="\t"
     )
-    return {cue: CueWord(kind, frozenset(words.split(","))) for cue, kind, words in rows}
+    return [(cue, CueWord(kind, frozenset(words.split(",")))) for cue, kind, words in rows]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, CueWord]:
+    """The cue verbs of data/cues.tsv, keyed by lemma or "lemma particle"."""
+    return {cue: word for cue, word in _rows() if word.kind not in ("document", "notlabel")}
+
+
+@lru_cache(maxsize=1)
+def documents() -> frozenset[str]:
+    """Nouns for a written statement, whose owner speaks ("the ministry's readout")."""
+    return frozenset(cue for cue, word in _rows() if word.kind == "document")
 
 
 @dataclass(slots=True, eq=False)
@@ -62,6 +73,8 @@ class Attribution:
     contents: list[Interval] = field(default_factory=list)
     quotes: list[Interval] = field(default_factory=list)
     introduces: bool = False  # ends in a colon: the words follow ("He wrote: ...")
+    kind: str = "speech"  # the cue word's kind in data/cues.tsv
+    relative: Interval | None = None  # "who" when the speaker came through a relative pronoun
     relayed_by: Attribution | None = None
     relays: bool = False
 
@@ -72,9 +85,12 @@ class Attribution:
         return [child for child in self.token.children if child.dep_ == "ccomp"]
 
 
-def find_cues(sent: Span, quoted, text: str) -> list[Attribution]:
+def find_cues(
+    sent: Span, quoted, text: str, labels: frozenset[str] = frozenset()
+) -> list[Attribution]:
     """The cues of one sentence whose cue word is outside quotation marks."""
-    found = []
+    label = label_cue(sent, text, labels)
+    found = [label] if label is not None else []
     for token in sent:
         if quoted(token.idx):
             continue
@@ -86,9 +102,64 @@ def find_cues(sent: Span, quoted, text: str) -> list[Attribution]:
             found.append(_according(token, sent, text))
             continue
         word = cue_word(token)
-        if word is not None and word.kind == "speech":
-            found.append(verb_cue(token, word, text))
+        if word is not None and word.kind in ("speech", "belief"):
+            cue = verb_cue(token, word, text)
+            if word.kind == "speech" or (cue.contents and cue.speaker is not None):
+                found.append(cue)  # a belief needs its holder and its complement
     return found
+
+
+def label_cue(sent: Span, text: str, labels: frozenset[str]) -> Attribution | None:
+    """ "Name: words" opening a paragraph (a transcript turn, a headline quoting someone):
+    the label is a name (a person or an organisation, or a name in capitals that labels
+    several paragraphs of the document) or a poll, survey or report."""
+    if sent.start_char > 0 and text[sent.start_char - 1] != "\n":
+        return None
+    colon = next((t for t in sent[:5] if t.text == ":"), None)
+    if colon is None or colon.i == sent.start or len(sent) - (colon.i - sent.start) < 5:
+        return None
+    first = next((t for t in sent if not t.is_punct and not t.is_space), sent[0])
+    label = sent.doc[first.i : colon.i]
+    if not label or not _is_label(label, labels):
+        return None
+    head = label[-1]
+    found = Attribution(colon, ":", colon.idx, colon.idx + 1, owner(head))
+    found.kind, found.speaker_span = "label", (label.start_char, label.end_char)
+    found.contents = [_trim(text, _end(colon), _paragraph_end(text, colon.idx))]
+    return found
+
+
+def _is_label(label: Span, labels: frozenset[str]) -> bool:
+    if len(label) == 1 and label[0].lemma_.lower() in documents():
+        return True
+    if label.text in labels:
+        return True
+    if label.text.lower() in _not_labels():
+        return False
+    if len(label) > 3 or not all(t.pos_ == "PROPN" and not t.is_upper for t in label):
+        return False
+    return not any(t.ent_type_ in ("GPE", "LOC", "NORP", "DATE", "EVENT") for t in label)
+
+
+@lru_cache(maxsize=1)
+def _not_labels() -> frozenset[str]:
+    return frozenset(cue for cue, word in _rows() if word.kind == "notlabel")
+
+
+def repeated_labels(text: str) -> frozenset[str]:
+    """Labels in capitals that open two paragraphs or more: the turns of a transcript."""
+    seen: dict[str, int] = {}
+    for line in text.split("\n"):
+        label, colon, _ = line.partition(":")
+        label = label.strip(_EDGE)
+        if colon and label.isupper() and 0 < len(label.split()) <= 3:
+            seen[label] = seen.get(label, 0) + 1
+    return frozenset(label for label, n in seen.items() if n >= 2)
+
+
+def _paragraph_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
 
 
 def cue_word(token: Token) -> CueWord | None:
@@ -101,7 +172,10 @@ def cue_word(token: Token) -> CueWord | None:
             word = table.get(f"{lemma} {child.lower_}")
             if word is not None:
                 return word
-    return table.get(lemma)
+    word = table.get(lemma)
+    if word is None and token.tag_ == "VBZ" and token.lower_.endswith("es"):
+        word = table.get(token.lower_[:-1])  # the lemmatizer's "hopes" -> "hop"
+    return word
 
 
 def verb_cue(token: Token, word: CueWord, text: str) -> Attribution:
@@ -112,7 +186,9 @@ def verb_cue(token: Token, word: CueWord, text: str) -> Attribution:
         else token
     )
     found = Attribution(token, token.doc[token.i : end.i + 1].text, token.idx, end.idx + len(end))
+    found.kind = word.kind
     found.speaker = speaker_of(token)
+    found.relative = _relative(token)
     found.speaker_span = noun_span(found.speaker) if found.speaker is not None else None
     found.contents = verb_content(token, word, text)
     found.introduces = any(c.text == ":" and c.i > token.i for c in token.children)
@@ -134,12 +210,24 @@ def _according(token: Token, sent: Span, text: str) -> Attribution:
     return found
 
 
+def _relative(verb: Token) -> Interval | None:
+    """The relative pronoun subject of "..., who said ...", the source as PolNeAR marks it."""
+    for child in verb.children:
+        if child.dep_ in _SUBJECTS and child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            return child.idx, _end(child)
+    return None
+
+
 def speaker_of(verb: Token, depth: int = 0) -> Token | None:
     """The head token of whoever speaks through `verb`, or None."""
     for child in verb.children:
-        if child.dep_ in _SUBJECTS and child.lower_ not in _EXPLETIVE:
+        if child.dep_ in _SUBJECTS:
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return owner(verb.head)
+            if child.lower_ == "there" or (
+                child.lower_ in _EXPLETIVE and child.dep_ != "nsubj"
+            ):  # "it is said that ..." has no speaker; "it said" (an agency) has one
+                continue
             return owner(child)
         if child.dep_ == "agent":
             objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -155,14 +243,12 @@ def speaker_of(verb: Token, depth: int = 0) -> Token | None:
 
 
 def _document_owner(noun: Token) -> Token | None:
-    word = lexicon().get(noun.lemma_.lower())
-    return owner(noun) if word is not None and word.kind == "document" else None
+    return owner(noun) if noun.lemma_.lower() in documents() else None
 
 
 def owner(noun: Token) -> Token:
     """A written statement speaks for its owner: "the ministry's statement" -> ministry."""
-    word = lexicon().get(noun.lemma_.lower())
-    if word is None or word.kind != "document":
+    if noun.lemma_.lower() not in documents():
         return noun
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in _OWNER_PREPS:
@@ -192,10 +278,14 @@ def noun_span(head: Token) -> Interval:
 def verb_content(token: Token, word: CueWord, text: str) -> list[Interval]:
     """The spans of the words a cue verb introduces, by the complements its row allows."""
     clauses = [c for c in token.children if c.dep_ == "ccomp"]
-    if clauses:
-        return [
-            _strip_that(text, _trim(text, c.left_edge.idx, _end(c.right_edge))) for c in clauses
-        ]
+    if clauses:  # several clauses of one verb are one clause split by the parser
+        first, last = clauses[0].left_edge, clauses[-1].right_edge
+        if first.i < token.i < last.i:  # "Y, he said, Z" parsed as clauses of "said"
+            return [_trim(text, c.left_edge.idx, _end(c.right_edge)) for c in clauses]
+        return [_strip_that(text, _trim(text, first.idx, _end(last)))]
+    predicate = _predicate_object(token) if "predicate" in word.words else None
+    if predicate is not None:
+        return [predicate_span(text, predicate)]
     infinitive = (
         [c for c in token.children if c.dep_ == "xcomp"] if "infinitive" in word.words else []
     )
@@ -205,10 +295,33 @@ def verb_content(token: Token, word: CueWord, text: str) -> list[Interval]:
         ]
         first = objects[0].left_edge if objects else infinitive[0].left_edge
         return [_trim(text, first.idx, _end(infinitive[0].right_edge))]
-    if token.dep_ == "parataxis" and token.i > token.head.i:
-        return [_trim(text, token.head.left_edge.idx, token.left_edge.idx)]
+    if token.dep_ == "parataxis":
+        return _around(token, text)
     objects = _objects(token) if "object" in word.words else []
     return [_trim(text, o.left_edge.idx, _end(o.right_edge)) for o in objects[:1]]
+
+
+def _around(token: Token, text: str) -> list[Interval]:
+    """The clause a parenthetical cue interrupts or ends: "Y, he said, Z" -> Y and Z."""
+    head = token.head
+    spans = [
+        _trim(text, head.left_edge.idx, token.left_edge.idx),
+        _trim(text, _end(token.right_edge), _end(head.right_edge)),
+    ]
+    return [span for span in spans if span[1] > span[0]]
+
+
+def _predicate_object(token: Token) -> tuple[Token, Token] | None:
+    """The object and its predicate: "called the plan a disgrace"."""
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    predicates = [c for c in token.children if c.dep_ in ("oprd", "xcomp") and c.i > token.i]
+    if objects and predicates and objects[0].i < predicates[0].i:
+        return objects[0], predicates[0]
+    return None
+
+
+def predicate_span(text: str, pair: tuple[Token, Token]) -> Interval:
+    return _trim(text, pair[0].left_edge.idx, _end(pair[1].right_edge))
 
 
 def _objects(token: Token) -> list[Token]:
@@ -219,7 +332,7 @@ def _objects(token: Token) -> list[Token]:
     lemma = token.lemma_.lower()
     for child in token.children:
         if child.dep_ == "prep" and f"{lemma} {child.lower_}" in lexicon():
-            return [c for c in child.children if c.dep_ == "pobj"]
+            return [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
     return []
 
 

@@ -1,7 +1,7 @@
 """Direct quotes: the text between quotation marks, found from the marks alone.
 
-Straight (") and curly (“ ”) double marks, low-9 („) and guillemets (« ») are paired in
-order. A quote left open at the end of a paragraph continues when the next paragraph
+Straight (") and curly (“ ”) double marks, low-9 („), guillemets (« ») and the doubled
+apostrophes and backticks of some news archives ('' and ``) are paired in order. A quote left open at the end of a paragraph continues when the next paragraph
 opens with a quotation mark (the newspaper convention for a quote over several
 paragraphs); otherwise it ends with its paragraph. Single quotation marks are not used:
 in English news they are mostly apostrophes or quotes inside quotes.
@@ -13,10 +13,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-_MARK = re.compile(r"[\"“”„«»]")
+_MARK = re.compile(r"[\"“”„«»]|''|``")  # '' and `` stand for marks in some archives
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-_OPENERS = "“„«"
-_CLOSERS = "”»"
+_OPENERS = ("“", "„", "«", "``")
+_CLOSERS = ("”", "»")
 _BEFORE_OPENER = " \t\n([{—–-/:;"
 _TRAILING = " \t\n,"
 
@@ -39,7 +39,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     """Every direct quote in `text`, in order, with the marks left out."""
     starts = paragraph_starts(text)
     spans: list[QuoteSpan] = []
-    open_at: int | None = None
+    open_at: int | None = None  # the end of the open quote's mark
     open_paragraph = 0  # the paragraph the open quote has reached
     for match in _MARK.finditer(text):
         pos, mark = match.start(), match.group()
@@ -49,19 +49,19 @@ def find_quotes(text: str) -> list[QuoteSpan]:
                 open_paragraph = paragraph  # the quote goes on in this paragraph
                 continue
             end = _paragraph_end(text, starts, starts[open_paragraph])
-            spans.append(_span(text, open_at + 1, end, False))
+            spans.append(_span(text, open_at, end, False))
             open_at = None
         if open_at is None:
             if _is_opener(text, pos, mark):
-                open_at, open_paragraph = pos, paragraph
+                open_at, open_paragraph = match.end(), paragraph
         elif _is_closer(text, pos, mark):
-            spans.append(_span(text, open_at + 1, pos, True))
+            spans.append(_span(text, open_at, pos, True))
             open_at = None
         elif mark in _OPENERS:
-            open_at = pos  # an unclosed quote inside the paragraph: start again here
+            open_at = match.end()  # an unclosed quote inside the paragraph: start again here
     if open_at is not None:
         end = _paragraph_end(text, starts, starts[open_paragraph])
-        spans.append(_span(text, open_at + 1, end, False))
+        spans.append(_span(text, open_at, end, False))
     return [span for span in spans if span.end > span.start]
 
 
@@ -70,7 +70,7 @@ def _is_opener(text: str, pos: int, mark: str) -> bool:
         return True
     if mark in _CLOSERS:
         return False
-    after = text[pos + 1 : pos + 2]
+    after = text[pos + len(mark) : pos + len(mark) + 1]
     return (pos == 0 or text[pos - 1] in _BEFORE_OPENER) and after.strip() != ""
 
 
@@ -79,7 +79,8 @@ def _is_closer(text: str, pos: int, mark: str) -> bool:
         return True
     if mark in _OPENERS:
         # a misdirected curly mark used as a closer: word before, nothing after
-        return pos > 0 and not text[pos - 1].isspace() and text[pos + 1 : pos + 2].strip() == ""
+        after = text[pos + len(mark) : pos + len(mark) + 1]
+        return pos > 0 and not text[pos - 1].isspace() and after.strip() == ""
     return pos > 0 and not text[pos - 1].isspace()
 
 
