@@ -175,3 +175,143 @@ def test_gdelt_row_fields():
     assert (row["NumMentions"], row["NumSources"], row["NumArticles"]) == ("2", "2", "2")
     assert row["ActionGeo_Type"] == "4" and row["ActionGeo_Lat"] == "-12.0400"
     assert row["SOURCEURL"] == "https://example.org/a1"
+
+
+# ---------------------------------------------------------------- trained type model
+
+
+def toy_model(nlp, rows: list[tuple[str, str, str]]):
+    """A type model fitted on hand-written (sentence, trigger word, type) rows."""
+    from communique.events import train, typemodel
+
+    data = []
+    for text, word, kind in rows:
+        doc = nlp(text)
+        trigger = next(t for t in doc if t.text == word)
+        data.append((typemodel.features(trigger, ontology()), kind))
+    return train.fit(data)
+
+
+def test_type_features_read_the_parse(nlp):
+    from communique.events import typemodel
+
+    doc = nlp("Norway did not threaten to impose sanctions on Iceland.")
+    feats = typemodel.features(next(t for t in doc if t.lemma_ == "threaten"), ontology())
+    assert {"t=threaten", "neg", "xcomp=impose", "x=threaten>impose", "tt=THREATEN"} <= set(feats)
+    assert "w=sanction" in feats and "st=SANCTION" in feats
+
+
+def test_type_model_round_trip_and_learning(nlp):
+    from communique.events.typemodel import TypeModel
+
+    model = toy_model(
+        nlp,
+        [
+            ("Bolivia pummelled Paraguay's border posts.", "pummelled", "ASSAULT"),
+            ("Ghana lauded Togo for the election.", "lauded", "SUPPORT"),
+        ],
+    )
+    again = TypeModel.from_json(model.to_json({"what": "test"}))
+    feats = ["t=pummel", "pos=VERB"]
+    assert model.best(feats)[0] == "ASSAULT"
+    assert again.scores(feats) == pytest.approx(model.scores(feats), abs=1e-3)
+
+
+def test_packaged_type_model_is_small_and_documented():
+    import json
+    from importlib import resources
+
+    path = resources.files("communique.events").joinpath("data", "type_model.json")
+    assert len(path.read_bytes()) < 1_000_000
+    payload = json.loads(path.read_text())
+    assert "python -m communique.events.train" in payload["provenance"]["rebuild"]
+    assert "CC BY-SA 4.0" in payload["provenance"]["licence"]
+    assert set(payload["classes"]) <= set(PLOVER_TYPES)
+
+
+def test_default_codes_cover_every_type():
+    from communique.events.arbiter import default_codes
+
+    onto = ontology()
+    codes = default_codes(onto)
+    assert set(codes) == set(PLOVER_TYPES)
+    assert all(onto.code(code).plover == kind for kind, code in codes.items())
+
+
+def test_model_types_a_verb_missing_from_the_tables(nlp):
+    from communique.events import typemodel
+
+    model = toy_model(
+        nlp,
+        [
+            ("Bolivia pummelled Paraguay's border posts.", "pummelled", "ASSAULT"),
+            ("Chad pummelled the rebels near the lake.", "pummelled", "ASSAULT"),
+            ("Ghana lauded Togo for the election.", "lauded", "SUPPORT"),
+        ],
+    )
+    text = "Kenya pummelled Somalia with artillery."
+    names = {"Kenya": "KEN", "Somalia": "SOM"}
+    typemodel.use(model)
+    try:
+        events, _ = run(nlp, text, names)
+        typemodel.use(None)
+        plain, _ = run(nlp, text, names)
+    finally:
+        typemodel.reset()
+    assert ("ASSAULT", "KEN", "SOM", "asserted") in pairs(events)
+    assert plain == []
+
+
+def test_model_needs_an_actor_pair(nlp):
+    from communique.events import typemodel
+
+    model = toy_model(
+        nlp, [("Bolivia pummelled Paraguay's border posts.", "pummelled", "ASSAULT")] * 2
+    )
+    typemodel.use(model)
+    try:
+        events, _ = run(nlp, "Kenya pummelled the old stadium.", {"Kenya": "KEN"})
+    finally:
+        typemodel.reset()
+    assert events == []
+
+
+# ---------------------------------------------------------------- denials across sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        pytest.param(
+            "Several newspapers reported that Chile met Peru in Lima. Peru denied it.",
+            "denied",
+            id="pronoun-denies-report",
+        ),
+        pytest.param(
+            "Local media reported that Chile met Peru in Lima. Officials in Peru rejected "
+            "the account on Tuesday.",
+            "denied",
+            id="account-rejected",
+        ),
+        pytest.param(
+            "Newspapers claimed that Chile met Peru. Peru later denied that any meeting "
+            "took place.",
+            "denied",
+            id="typed-clause",
+        ),
+        pytest.param(
+            "Chile met Peru in Lima. Peru denied it.",
+            "asserted",
+            id="asserted-event-not-a-report",
+        ),
+        pytest.param(
+            "Newspapers claimed that Chile met Peru. Peru did not deny it.",
+            "reported",
+            id="negated-denial",
+        ),
+    ],
+)
+def test_denial_reaches_back(nlp, text, modality):
+    events, _ = run(nlp, text, {"Chile": "CHL", "Peru": "PER"})
+    consults = [e for e in events if e.event_type == "CONSULT"]
+    assert consults and {e.modality for e in consults} == {modality}

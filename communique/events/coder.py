@@ -13,8 +13,8 @@ from itertools import combinations, permutations
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Actor, Article, DateValue, Event, Evidence, Mention, Sentence
+from . import arbiter, denial, screen
 from . import participants as args
-from . import screen
 from .location import locate
 from .modality import modality
 from .ontology import Ontology, Trigger, ontology
@@ -79,8 +79,12 @@ def extract(
         if sentence.kind != "body":
             continue
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-        if span is not None:
-            events.extend(_sentence(span, sentence, article, index, context, timexes, onto))
+        if span is None:
+            continue
+        denied = denial.find(span, onto, index, context)
+        if denied is not None:
+            denial.apply(denied, events, sentence.index)
+        events.extend(_sentence(span, sentence, article, index, context, timexes, onto))
     return events
 
 
@@ -93,7 +97,7 @@ def _sentence(
     timexes: list[DateValue],
     onto: Ontology,
 ) -> list[Event]:
-    matches = find_triggers(span, onto)
+    matches = arbiter.arbitrate(find_triggers(span, onto), onto)
     verbs = {m.token.i: m for m in matches if not m.noun or m.token.lemma_.lower() in INVITING}
     events: list[Event] = []
     seen: set[tuple] = set()
@@ -114,6 +118,28 @@ def _sentence(
                 seen.add(key)
                 event.event_id = f"{article.article_id}:{sentence.index}:{len(events)}"
                 events.append(event)
+    if not events and len(index.entities_in(span)) >= 2:
+        events = _fallback(span, sentence, article, index, context, timexes, onto)
+    return events
+
+
+def _fallback(
+    span: Span,
+    sentence: Sentence,
+    article: Article,
+    index: MentionIndex,
+    context: Context,
+    timexes: list[DateValue],
+    onto: Ontology,
+) -> list[Event]:
+    """A sentence whose predicate the tables miss, typed by the trained model (arbiter.py)."""
+    events: list[Event] = []
+    for token, trigger in arbiter.fallback_verbs(span, onto):
+        for event in code_match(
+            Match(token, trigger, noun=False), sentence, article, index, context, timexes, onto
+        ):
+            event.event_id = f"{article.article_id}:{sentence.index}:{len(events)}"
+            events.append(event)
     return events
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..records import Mention
 
@@ -59,6 +59,13 @@ class MentionIndex:
     def entities(self, token: Token) -> list[str]:
         """Every entity whose mention covers the token ("Turkish and Armenian officials")."""
         return _unique([m.entity for m in self.by_token.get(token.i, ())])
+
+    def entities_in(self, span: Span) -> set[str]:
+        """The distinct actor entities mentioned inside a span."""
+        found: set[str] = set()
+        for i in range(span.start, span.end):
+            found.update(m.entity for m in self.by_token.get(i, ()))
+        return found
 
 
 def conjuncts(token: Token) -> list[Token]:
