@@ -84,13 +84,16 @@ def ingest(
     model: str | None = None,
     batch_size: int = 16,
     on_article: Callable[[Article], None] | None = None,
+    engine: str = "local",
+    address: str | None = None,
 ) -> IngestSummary:
     """Read, analyse and store every article under `paths`, then recompute the
-    corpus-level tables (actors, inferred dates, deduplicated events)."""
-    paths = [Path(p) for p in paths]
-    for path in paths:
-        if not path.exists() and not path.is_symlink():
-            raise UsageError(f"no such file or directory: {path}")
+    corpus-level tables (actors, inferred dates, deduplicated events).
+
+    `engine="ray"` analyses on a Ray actor pool (`pip install communique[ray]`): a local
+    Ray with `jobs` CPUs, or the cluster at `address`; this process stays the one writer."""
+    paths = _existing(paths)
+    run = _engine(engine, address)
     summary = IngestSummary()
     con = store.connect(db)
     try:
@@ -102,7 +105,7 @@ def ingest(
                 signatures[article.article_id] = signature
                 yield article
 
-        results = local.run(
+        results = run(
             articles(), jobs=jobs, model=model, batch_size=batch_size, timings=summary.timings
         )
         pending = []
@@ -124,6 +127,100 @@ def ingest(
     finally:
         con.close()
     return summary
+
+
+ENGINES = ("local", "ray")
+
+
+def _existing(paths: Iterable[str | Path]) -> list[Path]:
+    paths = [Path(p) for p in paths]
+    for path in paths:
+        if not path.exists() and not path.is_symlink():
+            raise UsageError(f"no such file or directory: {path}")
+    return paths
+
+
+def _ray_engine():
+    try:
+        import ray  # noqa: F401 - only to fail early with a clear message
+
+        from .engines import ray_engine
+    except ImportError:
+        raise UsageError("the Ray engine needs Ray: run `pip install 'communique[ray]'`") from None
+    return ray_engine
+
+
+def _engine(name: str, address: str | None) -> Callable[..., Iterator]:
+    """The function that analyses a stream of articles: local processes or Ray."""
+    if name not in ENGINES:
+        raise UsageError(f"--engine takes one of {', '.join(ENGINES)}, not {name!r}")
+    if name == "local":
+        if address:
+            raise UsageError("--address needs --engine ray")
+        return local.run
+    ray_engine = _ray_engine()
+
+    def run(articles, *, jobs, model, batch_size, timings):
+        return ray_engine.run(
+            articles,
+            address=address,
+            workers=jobs or local.default_jobs(),
+            batch_size=batch_size,
+            model=model,
+            timings=timings,
+        )
+
+    return run
+
+
+def write_parquet(
+    paths: Iterable[str | Path],
+    out_dir: str | Path,
+    *,
+    workers: int | None = None,
+    address: str | None = None,
+    max_bytes: int = 5_000_000,
+    model: str | None = None,
+    batch_size: int = 16,
+) -> IngestSummary:
+    """Analyse every article under `paths` on Ray and write the per-article rows as a
+    Parquet dataset partitioned by publication day (no database); `load_parquet` brings
+    one or more such datasets into a database and runs the corpus-level steps."""
+    paths = _existing(paths)
+    ray_engine = _ray_engine()
+    summary = IngestSummary()
+
+    def articles() -> Iterator[Article]:
+        for item in readers.read_inputs(paths, max_bytes=max_bytes):
+            if isinstance(item, Rejected):
+                summary.rejected.append(item)
+            else:
+                yield item
+
+    summary.ingested = ray_engine.write_parquet_dataset(
+        articles(),
+        Path(out_dir),
+        address=address,
+        workers=workers or local.default_jobs(),
+        batch_size=batch_size,
+        model=model,
+    )
+    return summary
+
+
+def load_parquet(out_dir: str | Path, db: str | Path = store.DEFAULT_DB) -> int:
+    """Load a dataset written by `write_parquet` into `db` (replacing articles stored
+    already), then recompute actors, inferred dates and deduplicated events."""
+    out_dir = Path(out_dir)
+    if not (out_dir / "articles").is_dir():
+        raise UsageError(f"{out_dir} is not a communique Parquet dataset (no articles/ folder)")
+    from .engines import ray_engine  # needs pyarrow only, not Ray
+
+    con = store.connect(db)
+    try:
+        return ray_engine.load_parquet_dataset(out_dir, con)
+    finally:
+        con.close()
 
 
 def _reanalyse_undated(con: duckdb.DuckDBPyConnection, model: str | None) -> int:

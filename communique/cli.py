@@ -58,7 +58,16 @@ def _parse_date(value: str | None, option: str) -> dt.date | None:
         raise UsageError(f"{option} takes a date as YYYY-MM-DD, not {value!r}") from None
 
 
-def _ingest(paths: list[Path], db: Path, jobs: int | None, force: bool, quiet: bool, max_mb: float):
+def _ingest(
+    paths: list[Path],
+    db: Path,
+    jobs: int | None,
+    force: bool,
+    quiet: bool,
+    max_mb: float,
+    engine: str = "local",
+    address: str | None = None,
+):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from . import api
@@ -80,6 +89,8 @@ def _ingest(paths: list[Path], db: Path, jobs: int | None, force: bool, quiet: b
             jobs=jobs,
             force=force,
             max_bytes=int(max_mb * 1_000_000),
+            engine=engine,
+            address=address,
             on_article=lambda a: progress.update(
                 task, advance=1, description=escape(a.title or a.article_id)[:60]
             ),
@@ -88,12 +99,16 @@ def _ingest(paths: list[Path], db: Path, jobs: int | None, force: bool, quiet: b
         f"ingested {summary.ingested}, already stored {summary.already_stored}, "
         f"near-duplicates linked {summary.near_duplicates}, rejected {len(summary.rejected)}"
     )
+    _print_rejected(summary, db)
+    return summary
+
+
+def _print_rejected(summary, db: Path) -> None:
     for r in summary.rejected[:20]:
         line = f":{r.line}" if r.line else ""
         err.print(f"  rejected {escape(r.path)}{line}: {escape(r.reason)}")
     if len(summary.rejected) > 20:
         err.print(f"  ... and {len(summary.rejected) - 20} more: `communique rejects --db {db}`")
-    return summary
 
 
 PathsArg = Annotated[
@@ -107,6 +122,25 @@ QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress ba
 MaxOption = Annotated[
     float, typer.Option("--max-mb", help="Reject files with more text than this (MB).")
 ]
+EngineOption = Annotated[
+    str, typer.Option("--engine", help="Where articles are analysed: local or ray.")
+]
+AddressOption = Annotated[
+    str | None,
+    typer.Option("--address", help="Ray cluster to join (default: start a local Ray)."),
+]
+WorkersOption = Annotated[
+    int | None,
+    typer.Option("--workers", help="Ray actors analysing articles (default: all cores)."),
+]
+ParquetOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output-parquet",
+        help="With --engine ray: write a Parquet dataset partitioned by day to this folder "
+        "instead of the database (load it with `communique load-parquet`).",
+    ),
+]
 
 
 @app.command()
@@ -118,10 +152,47 @@ def ingest(
     force: ForceOption = False,
     quiet: QuietOption = False,
     max_mb: MaxOption = 5.0,
+    engine: EngineOption = "local",
+    address: AddressOption = None,
+    workers: WorkersOption = None,
+    output_parquet: ParquetOption = None,
 ) -> None:
     """Read news files (txt, md, html, jsonl, RSS/Atom) and store their events, actors and quotes."""
-    summary = _ingest(paths, db, jobs, force, quiet, max_mb)
+    if engine != "ray" and (workers or output_parquet):
+        raise UsageError("--workers and --output-parquet need --engine ray")
+    if output_parquet is not None:
+        from . import api
+
+        summary = api.write_parquet(
+            paths,
+            output_parquet,
+            workers=workers or jobs,
+            address=address,
+            max_bytes=int(max_mb * 1_000_000),
+        )
+        err.print(
+            f"wrote {summary.ingested} articles to {escape(str(output_parquet))}, "
+            f"rejected {len(summary.rejected)}; load them with "
+            f"`communique load-parquet {escape(str(output_parquet))} --db FILE`"
+        )
+        _print_rejected(summary, db)
+        raise typer.Exit(summary.status)
+    summary = _ingest(paths, db, workers or jobs, force, quiet, max_mb, engine, address)
     raise typer.Exit(summary.status)
+
+
+@app.command("load-parquet")
+@friendly
+def load_parquet(
+    dataset: Annotated[Path, typer.Argument(help="Folder written by --output-parquet.")],
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Load a Parquet dataset from `ingest --engine ray --output-parquet` into a database,
+    then deduplicate events across the whole database."""
+    from . import api
+
+    count = api.load_parquet(dataset, db)
+    err.print(f"loaded {count} articles into {escape(str(db))}")
 
 
 TIMELINE_FORMATS = ("table", "markdown", "json", "html")
