@@ -208,7 +208,9 @@ def write_parquet(
     return summary
 
 
-def load_parquet(out_dir: str | Path, db: str | Path = store.DEFAULT_DB) -> int:
+def load_parquet(
+    out_dir: str | Path, db: str | Path = store.DEFAULT_DB, *, model: str | None = None
+) -> int:
     """Load a dataset written by `write_parquet` into `db` (replacing articles stored
     already), then recompute actors, inferred dates and deduplicated events."""
     out_dir = Path(out_dir)
@@ -218,7 +220,10 @@ def load_parquet(out_dir: str | Path, db: str | Path = store.DEFAULT_DB) -> int:
 
     con = store.connect(db)
     try:
-        return ray_engine.load_parquet_dataset(out_dir, con)
+        count = ray_engine.load_parquet_dataset(out_dir, con)
+        if _reanalyse_undated(con, model):
+            corpus.finalize(con)
+        return count
     finally:
         con.close()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sys
 
 import duckdb
 import pytest
@@ -138,3 +139,32 @@ def test_export_plover_and_gdelt(example_db):
     assert "GLOBALEVENTID" in header and "EventCode" in header
     assert all(len(line.split("\t")) == len(header) for line in lines[1:])
     assert invoke("export", "quotes", "--db", example_db, "--format", "gdelt").exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--engine", "spark"), "--engine takes one of local, ray"),
+        (("--workers", "2"), "need --engine ray"),
+        (("--address", "ray://head:10001"), "--address needs --engine ray"),
+    ],
+)
+def test_ingest_engine_options_are_checked(tmp_path, args, message):
+    (tmp_path / "a.txt").write_text("Chile and Peru signed a fisheries accord on Monday.")
+    result = invoke("ingest", tmp_path, "--db", tmp_path / "x.duckdb", "--quiet", *args)
+    assert result.exit_code == 2
+    assert message in " ".join(result.output.split())
+
+
+def test_ray_engine_without_ray_says_what_to_install(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "ray", None)  # import ray now raises ImportError
+    (tmp_path / "a.txt").write_text("Chile and Peru signed a fisheries accord on Monday.")
+    result = invoke("ingest", tmp_path, "--db", tmp_path / "x.duckdb", "--engine", "ray", "-q")
+    assert result.exit_code == 2
+    assert "pip install 'communique[ray]'" in result.output
+
+
+def test_load_parquet_rejects_a_folder_that_is_no_dataset(tmp_path):
+    result = invoke("load-parquet", tmp_path, "--db", tmp_path / "x.duckdb")
+    assert result.exit_code == 2
+    assert "not a communique Parquet dataset" in result.output

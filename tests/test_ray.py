@@ -115,3 +115,46 @@ def test_parquet_links_near_duplicates_in_input_order(dataset):
         query = f"SELECT article_id, duplicate_of FROM read_parquet('{pattern}')"
         linked = {a: d for a, d in con.execute(query).fetchall() if d is not None}
     assert linked == {"wire-2": "wire-1"}
+
+
+def _events(db: Path) -> list[dict]:
+    from communique import api
+
+    with api.open(db) as corpus:
+        return corpus.events()
+
+
+def test_cli_ray_ingest_stores_what_the_local_engine_stores(local_ray, example_db, tmp_path):
+    from typer.testing import CliRunner
+
+    from communique.cli import app
+
+    db = tmp_path / "ray.duckdb"
+    args = ["ingest", str(CORPUS), "--db", str(db), "--engine", "ray", "--workers", "2", "-q"]
+    result = CliRunner().invoke(app, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert _events(db) == _events(example_db)
+
+
+def test_cli_parquet_output_loads_into_the_same_database(local_ray, example_db, tmp_path):
+    from typer.testing import CliRunner
+
+    from communique.cli import app
+
+    out, db = tmp_path / "dataset", tmp_path / "loaded.duckdb"
+    runner = CliRunner()
+    args = [
+        "ingest",
+        str(CORPUS),
+        "--engine",
+        "ray",
+        "--workers",
+        "1",
+        "--output-parquet",
+        str(out),
+    ]
+    written = runner.invoke(app, args, catch_exceptions=False)
+    assert written.exit_code == 0, written.output
+    loaded = runner.invoke(app, ["load-parquet", str(out), "--db", str(db)], catch_exceptions=False)
+    assert loaded.exit_code == 0, loaded.output
+    assert _events(db) == _events(example_db)

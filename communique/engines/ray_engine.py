@@ -238,11 +238,31 @@ def _ray(address: str | None, workers: int):
         ray.init(
             **options, include_dashboard=False, logging_level=logging.WARNING, log_to_driver=False
         )
+    with _quiet_console():
+        try:
+            yield ray
+        finally:
+            if started:
+                ray.shutdown()
+
+
+@contextmanager
+def _quiet_console():
+    """Ray Data prints every execution plan at INFO on the driver's console; the CLI has
+    its own progress output. Its log file (in the Ray session folder) keeps everything."""
+    import ray.data  # noqa: F401 - configures the "ray.data" logger and its handlers
+
+    consoles = [
+        h for h in logging.getLogger("ray.data").handlers if isinstance(h, logging.StreamHandler)
+    ]
+    levels = [h.level for h in consoles]
+    for handler in consoles:
+        handler.setLevel(max(handler.level, logging.WARNING))
     try:
-        yield ray
+        yield
     finally:
-        if started:
-            ray.shutdown()
+        for handler, level in zip(consoles, levels, strict=True):
+            handler.setLevel(level)
 
 
 def _stream(rows, actor_cls, actor_args, workers: int, batch_size: int) -> Iterator[dict]:
