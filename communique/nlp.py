@@ -26,7 +26,11 @@ def block_boundaries(doc: Doc) -> Doc:
     """Sentences never cross a blank line: a headline or caption is its own sentence."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
-        if previous.is_space and previous.text.count("\n") >= 2 or "\n\n" in previous.whitespace_ + (previous.text if previous.is_space else ""):
+        if (
+            previous.is_space
+            and previous.text.count("\n") >= 2
+            or "\n\n" in previous.whitespace_ + (previous.text if previous.is_space else "")
+        ):
             token.is_sent_start = True
     return doc
 

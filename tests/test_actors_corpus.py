@@ -252,17 +252,21 @@ def test_near_linear_on_many_people():
     ],
 )
 def test_name_forms_merge_across_articles(full, other, country):
-    mapping, actors = canonical([
-        ("a1", person(f"{country}/person/x", full, country, "president")),
-        ("a2", person("XXX/person/y", other)),
-    ])
+    mapping, actors = canonical(
+        [
+            ("a1", person(f"{country}/person/x", full, country, "president")),
+            ("a2", person("XXX/person/y", other)),
+        ]
+    )
     assert mapping[("a1", f"{country}/person/x")] == mapping[("a2", "XXX/person/y")]
     assert actors[mapping[("a2", "XXX/person/y")]].country == country
 
 
 def test_first_word_rule_does_not_join_a_different_surname():
-    mapping, _ = canonical([
-        ("a1", person("USA/person/x", "Kamala Harris", "USA", "vice president")),
-        ("a2", person("GBR/person/y", "Harris", "GBR", "minister")),
-    ])
+    mapping, _ = canonical(
+        [
+            ("a1", person("USA/person/x", "Kamala Harris", "USA", "vice president")),
+            ("a2", person("GBR/person/y", "Harris", "GBR", "minister")),
+        ]
+    )
     assert mapping[("a1", "USA/person/x")] != mapping[("a2", "GBR/person/y")]

@@ -315,3 +315,32 @@ def test_denial_reaches_back(nlp, text, modality):
     events, _ = run(nlp, text, {"Chile": "CHL", "Peru": "PER"})
     consults = [e for e in events if e.event_type == "CONSULT"]
     assert consults and {e.modality for e in consults} == {modality}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Turkish President Recep Tayyip Erdogan flew to Sochi on Monday for talks with "
+            "Russian President Vladimir Putin.",
+            [("CONSULT", "TUR/person/recep-tayyip-erdogan", "RUS/person/vladimir-putin", "visit")],
+            id="trip-for-talks-is-one-meeting",
+        ),
+        pytest.param(
+            "Chancellor Olaf Scholz travelled to Lyon on Tuesday.",
+            [("CONSULT", "DEU/person/olaf-scholz", "FRA", "visit")],
+            id="town-stands-for-its-country",
+        ),
+        pytest.param("The Indian prime minister visited Mumbai on Friday.", [], id="trip-at-home"),
+    ],
+)
+def test_a_town_is_a_location_not_a_participant(nlp, text, expected):
+    import datetime as dt
+
+    from communique.pipeline import analyse
+    from communique.records import Article
+
+    result = analyse(nlp(text), Article("t", text, published=dt.date(2023, 9, 5)))
+    got = [(e.event_type, e.source, e.target, e.mode) for e in result.events]
+    assert got == expected
+    assert all(e.location is not None for e in result.events)

@@ -12,6 +12,7 @@ from itertools import combinations, permutations
 
 from spacy.tokens import Doc, Span, Token
 
+from ..actors.resolve import UNKNOWN as UNKNOWN_COUNTRY
 from ..records import Actor, Article, DateValue, Event, Evidence, Mention, Sentence
 from . import arbiter, denial, screen
 from . import participants as args
@@ -120,7 +121,49 @@ def _sentence(
                 events.append(event)
     if not events and len(index.entities_in(span)) >= 2:
         events = _fallback(span, sentence, article, index, context, timexes, onto)
-    return events
+    return _places_to_states(events)
+
+
+def _country_of_place(entity: str | None) -> str | None:
+    """The country of a place entity ("RUS/place/sochi" -> "RUS"), None for other actors."""
+    if entity is None or "/place/" not in entity:
+        return None
+    country = entity.split("/", 1)[0]
+    return None if country == UNKNOWN_COUNTRY else country
+
+
+def _places_to_states(events: list[Event]) -> list[Event]:
+    """A town is where an event happens, not who takes part: "flew to Sochi for talks with
+    Putin" is one meeting with Putin (a visit, in Sochi), and "visited Sochi" alone is a
+    visit to Russia. A place target gives way to a same-type event of the same source
+    with a target from that country, else becomes the country; a trip at home is no
+    interaction."""
+    kept: list[Event] = []
+    for event in events:
+        country = _country_of_place(event.target)
+        if country is None:
+            kept.append(event)
+            continue
+        host = next(
+            (
+                other
+                for other in events
+                if other is not event
+                and other.event_type == event.event_type
+                and other.source == event.source
+                and _country_of_place(other.target) is None
+                and (other.target or "").split("/", 1)[0] == country
+            ),
+            None,
+        )
+        if host is not None:
+            if host.mode is None and event.mode is not None:
+                host.mode, host.cameo = event.mode, event.cameo
+            host.location = host.location or event.location
+        elif (event.source or "").split("/", 1)[0] != country:  # not a trip at home
+            event.target = country
+            kept.append(event)
+    return kept
 
 
 def _fallback(

@@ -194,7 +194,11 @@ def quotes(
     ).fetchall():
         spk = linked.get((r[1], r[4])) if r[4] else None
         rep = linked.get((r[1], r[6])) if r[6] else None
-        said_by = _actor_matches(spk, speaker) or (r[5] and speaker.casefold() in r[5].casefold()) if speaker else True
+        said_by = (
+            _actor_matches(spk, speaker) or (r[5] and speaker.casefold() in r[5].casefold())
+            if speaker
+            else True
+        )
         if not said_by:
             continue
         if about and about.casefold() not in r[2].casefold():
