@@ -17,12 +17,12 @@ from communique import api, evaluate
 from tests.conftest import EXAMPLES
 
 DIGEST = "ea3094ed712f7fe3"
-FLOORS = {  # measured 2026-12-03: 0.370, 0.426, 1.000, 0.946, 0.963, 0.917, 0.700, 1.000
+FLOORS = {  # measured 2026-12-03: 0.370, 0.426, 1.000, 0.946, 1.000, 0.917, 0.700, 1.000
     ("events", "precision"): 0.34,
     ("events", "recall"): 0.40,
     ("quotes", "recall"): 0.95,
     ("quotes", "speaker"): 0.90,
-    ("actors", "alias_groups"): 0.92,
+    ("actors", "alias_groups"): 0.96,
     ("dates", "publication"): 0.90,
     ("dates", "expressions_exact"): 0.65,
     ("dedup", "accuracy"): 1.0,  # every multiply-reported gold event with the right counts

@@ -8,6 +8,7 @@ articles. `add_entity_ruler` (in `ruler`) puts the knowledge base in front of th
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 
 from spacy.tokens import Doc
 
@@ -35,6 +36,7 @@ def extract(
     links = Resolver(found, None, _rank_of(lex)).run()
     _known_office_holders(links, article)
     _patrons(links)
+    _shared_body_names(doc, links, lex.kb)
     _idle_offices(links)
     ids = _assign_ids(links)
     mentions = [_mention(doc, article, link, ids) for link in links]
@@ -62,6 +64,28 @@ def _patrons(links: list[Link]) -> None:
             continue
         if patron.country:
             e.country = patron.country
+            link.reason = None
+
+
+def _shared_body_names(doc: Doc, links: list[Link], kb) -> None:
+    """A person or office tied only to a body whose name several states use ("X, the
+    speaker of the House of Representatives") takes the one of those states that the
+    article names most often as an actor or modifier; on a tie it stays unknown."""
+    named: Counter[str] = Counter()
+    for link in links:
+        country = (link.entity.country if link.entity else None) or link.found.country
+        if country and link.found.role != "location":
+            named[country] += 1
+    for link in links:
+        e = link.entity
+        if e is None or e.country or e.org or e.kind not in ("person", "role", "body"):
+            continue
+        shared = kb.states_sharing(doc[link.found.start : link.found.end].text)
+        ranked = sorted(((named[c], c) for c in shared if named[c]), reverse=True)
+        if ranked and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
+            e.country = ranked[0][1]
+            if e.key.startswith(f"{UNKNOWN}/"):
+                e.key = e.country + e.key.removeprefix(UNKNOWN)
             link.reason = None
 
 

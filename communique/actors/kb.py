@@ -214,8 +214,12 @@ class KnowledgeBase:
         bodies: Iterable[Body],
         titles: Iterable[Title],
         ambiguous: dict[str, dict[str, list[str]]] | None = None,
+        shared_names: dict[str, list[str]] | None = None,
     ) -> None:
         self.countries: dict[str, Country] = {c.iso3: c for c in countries}
+        self.shared_names: dict[str, tuple[str, ...]] = {
+            fold(name): tuple(codes) for name, codes in (shared_names or {}).items()
+        }
         self.organisations: dict[str, Organisation] = {o.actor_id: o for o in organisations}
         self.bodies: tuple[Body, ...] = tuple(bodies)
         self.titles: tuple[Title, ...] = tuple(titles)
@@ -274,6 +278,11 @@ class KnowledgeBase:
         if slug is None:
             slug = self._lookup_phrase(fold(text), self._body_index, _BODY_HEADS)
         return self._bodies_by_slug[slug] if slug else None
+
+    def states_sharing(self, text: str) -> tuple[str, ...]:
+        """The states that give a body this name ("the Senate" -> USA, AUS, ITA, ...)."""
+        key = fold(text)
+        return self.shared_names.get(key.removeprefix("the ")) or ()
 
     def title(self, text: str) -> Title | None:
         """The base office of a title phrase: "U.S. Secretary of State" -> secretary of state,
@@ -610,6 +619,9 @@ def _check_references(kb: KnowledgeBase) -> None:
     for b in kb.bodies:
         if b.country and b.country not in codes:
             raise KnowledgeBaseError(f"bodies.yaml: {b.slug} under unknown country {b.country}")
+    for name, shared in kb.shared_names.items():
+        if unknown := [code for code in shared if code not in codes]:
+            raise KnowledgeBaseError(f"bodies.yaml: shared name {name!r}: unknown {unknown}")
     if len(kb._bodies_by_slug) != len(kb.bodies):
         raise KnowledgeBaseError("bodies.yaml: two bodies share a slug; make slugs unique")
 
@@ -617,12 +629,14 @@ def _check_references(kb: KnowledgeBase) -> None:
 def build(data_dir: Path = DATA_DIR) -> KnowledgeBase:
     """Read every data file under `data_dir` and build a fresh knowledge base."""
     countries = _read("countries.yaml", data_dir)
+    bodies = _read("bodies.yaml", data_dir)
     kb = KnowledgeBase(
         _read_countries(countries),
         _read_organisations(_read("organisations.yaml", data_dir)),
-        _read_bodies(_read("bodies.yaml", data_dir)),
+        _read_bodies(bodies),
         _read_titles(_read("titles.yaml", data_dir)),
         countries.get("ambiguous"),
+        bodies.get("shared_names"),
     )
     _check_references(kb)
     return kb

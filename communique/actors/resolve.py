@@ -187,7 +187,9 @@ class Resolver:
                 continue
             if e.title == f.title and exact is None:
                 exact = e
-            elif exact is None and part is None and _office_within(f.title, e.title):
+            elif part is None and (
+                (exact is None and _office_within(f.title, e.title)) or self._leads(f, e)
+            ):
                 part = e
             elif (
                 loose is None
@@ -196,6 +198,16 @@ class Resolver:
             ):
                 loose = e
         return exact or part or loose
+
+    def _leads(self, f: Found, e: Entity) -> bool:
+        """ "The Turkish leader" describes the head of state or government of that country
+        named earlier ("Turkish President X"), never someone of no stated country."""
+        return (
+            f.title in LEADER_WORDS
+            and f.country is not None
+            and e.country == f.country
+            and self.rank_of(e.title) == ("GOV", 1)
+        )
 
     def _same_office_class(self, a: str | None, b: str | None) -> bool:
         ra, rb = self.rank_of(a), self.rank_of(b)
@@ -257,6 +269,9 @@ def _first_name_owner(f: Found, full: list[Entity]) -> Entity | None:
     return fits[0] if len(fits) == 1 else None
 
 
+LEADER_WORDS = frozenset({"leader"})
+
+
 def _office_within(role: str | None, held: str | None) -> bool:
     """ "minister" names the office "foreign minister"; "secretary of state" does not name
     "assistant secretary of state" (a rank modifier makes it another office)."""
@@ -264,6 +279,8 @@ def _office_within(role: str | None, held: str | None) -> bool:
         return False
     if role == held:
         return True
+    if role in LEADER_WORDS:  # "the leader" is not the opposition or rebel leader
+        return False
     role_words, held_words = role.split(), held.split()
     if held_words[0] in RANK_MODIFIERS and role_words[0] not in RANK_MODIFIERS:
         return False

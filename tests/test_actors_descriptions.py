@@ -1,0 +1,83 @@
+"""Descriptions that depend on the article: bodies whose name several states use ("the
+Senate") take the state the article names; "the Turkish leader" is the Turkish head named."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        pytest.param(
+            "US President Joe Biden met Chinese leaders in Beijing. Washington protested after "
+            "Nancy Pelosi, the speaker of the House of Representatives, visited Taipei.",
+            "Nancy Pelosi",
+            "USA",
+            id="speaker-of-shared-chamber-name",
+        ),
+        pytest.param(
+            "Nancy Pelosi, the speaker of the House of Representatives, visited Taipei.",
+            "Nancy Pelosi",
+            None,
+            id="no-state-named-stays-unknown",
+        ),
+        pytest.param(
+            "Australian Prime Minister Anthony Albanese spoke in Canberra. The Senate rejected "
+            "the bill on Tuesday.",
+            "Senate",
+            "AUS",
+            id="senate-of-the-state-named",
+        ),
+        pytest.param(
+            "The French and Italian leaders met in Rome. The Senate rejected the bill.",
+            "Senate",
+            None,
+            id="tie-stays-unknown",
+        ),
+    ],
+)
+def test_body_names_shared_by_states_take_the_state_the_article_names(nlp, text, name, country):
+    import datetime as dt
+
+    from communique.pipeline import analyse
+    from communique.records import Article
+
+    result = analyse(nlp(text), Article("a", text, published=dt.date(2022, 11, 14)))
+    (mention,) = [m for m in result.mentions if m.text == name and m.role == "actor"]
+    assert mention.country == country
+    assert (mention.reason is None) == (country is not None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Turkish President Recep Tayyip Erdogan and Russian President Vladimir Putin met in "
+            "Sochi. The Turkish leader had flown in hoping to revive the grain deal.",
+            "TUR/person/recep-tayyip-erdogan",
+            id="leader-is-the-head-of-state-named",
+        ),
+        pytest.param(
+            "French President Emmanuel Macron and German Chancellor Olaf Scholz met in Paris. "
+            "The German leader said the talks went well.",
+            "DEU/person/olaf-scholz",
+            id="leader-of-the-country-named",
+        ),
+        pytest.param(
+            "Opposition figure Sviatlana Tsikhanouskaya spoke in Vilnius about Belarus. The "
+            "Belarusian leader did not respond.",
+            "BLR/role/leader",
+            id="an-opposition-figure-is-not-the-leader",
+        ),
+    ],
+)
+def test_the_leader_of_a_country_refers_to_its_head_named_earlier(nlp, text, expected):
+    import datetime as dt
+
+    from communique.pipeline import analyse
+    from communique.records import Article
+
+    result = analyse(nlp(text), Article("a", text, published=dt.date(2023, 9, 5)))
+    (leader,) = [m for m in result.mentions if m.text == "leader"]
+    assert leader.entity == expected
