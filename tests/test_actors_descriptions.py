@@ -81,3 +81,20 @@ def test_the_leader_of_a_country_refers_to_its_head_named_earlier(nlp, text, exp
     result = analyse(nlp(text), Article("a", text, published=dt.date(2023, 9, 5)))
     (leader,) = [m for m in result.mentions if m.text == "leader"]
     assert leader.entity == expected
+
+
+def test_they_after_a_plural_description_takes_its_group(nlp):
+    import datetime as dt
+
+    from communique.pipeline import analyse
+    from communique.records import Article
+
+    text = (
+        "The Indian and Pakistani foreign ministers met in Astana on Tuesday. The ministers "
+        "agreed on nothing. They both spoke with the Kazakh president afterwards."
+    )
+    result = analyse(nlp(text), Article("a", text, published=dt.date(2024, 7, 4)))
+    they = {m.entity for m in result.mentions if m.text == "They"}
+    assert they == {"IND/role/foreign-minister", "PAK/role/foreign-minister"}
+    talks = {(e.source, e.target) for e in result.events if e.event_type == "CONSULT"}
+    assert ("IND/role/foreign-minister", "KAZ/role/president") in talks

@@ -68,6 +68,7 @@ class Resolver:
         self.entities: dict[str, Entity] = {}
         self.links: list[Link] = []
         self.by_found: dict[int, Entity] = {}
+        self.groups: dict[int, list[Entity]] = {}  # plural mentions resolved to a batch
 
     def run(self) -> list[Link]:
         self._owners()
@@ -166,6 +167,7 @@ class Resolver:
         if f.plural:
             batch = self._recent_batch(f.start, title=f.title)
             if batch and not f.country:
+                self.groups[id(f)] = batch
                 return [Link(f, e) for e in batch]
         else:
             person = self._holder(f)
@@ -220,9 +222,11 @@ class Resolver:
         """Entities of the most recent mentions introduced together ("A and B")."""
         for g in reversed(self._earlier(pos)):
             plural_group = g.kind in ("group", "role") and g.plural
-            if g.batch < 0 and not plural_group:
+            if id(g) in self.groups:  # "the ministers" or "they", already read as a batch
+                entities = self.groups[id(g)]
+            elif g.batch < 0 and not plural_group:
                 continue
-            if g.batch < 0:
+            elif g.batch < 0:
                 entity = self.by_found.get(id(g))
                 entities = [entity] if entity else []
             else:
@@ -236,6 +240,7 @@ class Resolver:
         if f.plural:
             batch = self._recent_batch(f.start)
             if batch:
+                self.groups[id(f)] = batch
                 return [Link(f, e) for e in batch]
             return [Link(f, None, "no earlier group for a plural pronoun")]
         entity = self._antecedent(f)
