@@ -344,3 +344,33 @@ def test_a_town_is_a_location_not_a_participant(nlp, text, expected):
     got = [(e.event_type, e.source, e.target, e.mode) for e in result.events]
     assert got == expected
     assert all(e.location is not None for e in result.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "country"),
+    [
+        pytest.param(
+            "US President Joe Biden met Chinese President Xi Jinping in Bali on Monday.",
+            "Bali",
+            "IDN",
+            id="place-hung-on-the-object",
+        ),
+        pytest.param(
+            "Kenyan President William Ruto hosted the Ethiopian prime minister in Nairobi.",
+            "Nairobi",
+            "KEN",
+            id="place-on-the-verb",
+        ),
+    ],
+)
+def test_event_location_from_a_locative_phrase(nlp, text, place, country):
+    import datetime as dt
+
+    from communique.pipeline import analyse
+    from communique.records import Article
+
+    result = analyse(nlp(text), Article("t", text, published=dt.date(2022, 11, 14)))
+    assert result.events
+    assert {(e.location.name, e.location.country) for e in result.events if e.location} == {
+        (place, country)
+    }

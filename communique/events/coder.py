@@ -166,6 +166,12 @@ def _places_to_states(events: list[Event]) -> list[Event]:
     return kept
 
 
+def _objects(match: Match) -> list[Token]:
+    """The direct objects of the trigger: the parser often hangs "in Bali" on the object
+    ("met Xi Jinping in Bali") rather than on the verb."""
+    return [c for anchor in match.anchors for c in anchor.children if c.dep_ == "dobj"]
+
+
 def _fallback(
     span: Span,
     sentence: Sentence,
@@ -349,7 +355,7 @@ def code_match(
         match.anchors + ([match.head] if match.head is not None else []),
         index,
         _direct_places(match),
-    )
+    ) or locate(_objects(match), index, [])
     evidence = _evidence(match, sentence, article)
     events = []
     for item in coded:
