@@ -23,7 +23,9 @@ def model_name(model: str | None = None) -> str:
 
 @Language.component("block_boundaries")
 def block_boundaries(doc: Doc) -> Doc:
-    """Sentences never cross a blank line: a headline or caption is its own sentence."""
+    """Sentences never cross a blank line: a headline or caption is its own sentence.
+    The word after a block's first word never starts a sentence: given the forced start,
+    the parser otherwise splits "Israel | and Hamas agreed ..." after the first word."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if (
@@ -32,6 +34,9 @@ def block_boundaries(doc: Doc) -> Doc:
             or "\n\n" in previous.whitespace_ + (previous.text if previous.is_space else "")
         ):
             token.is_sent_start = True
+            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if following is not None and token.is_alpha and not following.is_space:
+                following.is_sent_start = False
     return doc
 
 
