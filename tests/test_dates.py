@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from communique import nlp as nlp_module
 from communique.dates import extract, infer_publication, resolve, tense_of
 from communique.dates.periods import month_end
 from communique.records import Article, DateValue
@@ -200,6 +201,18 @@ def test_tense_of_governing_verb(nlp):
 def test_be_to_construction_points_forward(nlp, sentence):
     (date,) = [ent for ent in nlp(sentence).ents if ent.label_ == "DATE"]
     assert tense_of(date) == "future"
+
+
+def test_a_date_a_visit_was_due_on_lies_ahead_whatever_the_parse():
+    from communique import pipeline
+    from communique.records import Article
+
+    text = "The king has called off a state visit to Oslo that was due in early October."
+    result = pipeline.analyse(
+        nlp_module.load()(text), Article("a", text, published=dt.date(2021, 9, 20))
+    )
+    (value,) = result.timexes
+    assert (value.start, value.end) == (dt.date(2021, 10, 1), dt.date(2021, 10, 10))
 
 
 # -- publication date of an undated article ---------------------------------------------

@@ -170,7 +170,14 @@ def _widen(text: str, span: tuple[int, int]) -> tuple[int, int]:
 
 
 def tense_of(span: Span) -> str | None:
-    """ "past", "present" or "future" from the verb that governs the span, or None."""
+    """ "past", "present" or "future" from the verb that governs the span, or None.
+    A span right after "due" or "scheduled" ("was due in early September") is arranged
+    for later, wherever the parser attached it."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and (
+        before.lower_ == "due" or before.lemma_ in SCHEDULED and before.tag_ == "VBN"
+    ):
+        return "future"
     verb = _governing_verb(span.root)
     if verb is None:
         return None
