@@ -374,3 +374,15 @@ def test_event_location_from_a_locative_phrase(nlp, text, place, country):
     assert {(e.location.name, e.location.country) for e in result.events if e.location} == {
         (place, country)
     }
+
+
+def test_a_passive_in_an_announcement_is_the_announcer_act(nlp):
+    import datetime as dt
+
+    from communique.pipeline import analyse
+    from communique.records import Article
+
+    text = "Prime Minister Theresa May announced on Wednesday that 23 Russian diplomats would be expelled from Britain."
+    result = analyse(nlp(text), Article("t", text, published=dt.date(2018, 3, 14)))
+    got = {(e.event_type, e.source, e.target) for e in result.events}
+    assert got == {("SANCTION", "GBR/person/theresa-may", "RUS/role/diplomat")}

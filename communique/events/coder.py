@@ -466,10 +466,23 @@ def roles(
     if active:
         sources = args.group(subjects, index, context)
     else:
-        sources = args.group(args.agents(verb), index, context)
+        sources = args.group(args.agents(verb), index, context) or _announcer(verb, index, context)
         targets = args.group(subjects, index, context) + targets
     from_parse = bool(subjects) and not any(s.pos_ == "PRON" for s in subjects)
     return sources, _without(targets, sources), reciprocal, from_parse
+
+
+ANNOUNCING = frozenset({"announce", "declare", "decide", "order", "confirm", "decree"})
+
+
+def _announcer(verb: Token, index: MentionIndex, context: Context) -> list[str]:
+    """A passive without agent in what an actor announces or decides is that actor's act:
+    "May announced that 23 diplomats would be expelled" -> May expels them."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.lemma_ not in ANNOUNCING:
+        return []
+    subjects, active = args.subject_tokens(head)
+    return args.group(subjects, index, context) if active else []
 
 
 def _slot_targets(
@@ -528,7 +541,10 @@ def _noun_roles(
 
 
 def _without(items: list[str], removed: list[str]) -> list[str]:
-    return [i for i in items if i not in removed]
+    """The targets that are not sources, nor the very state a source belongs to
+    ("May ... expelled from Britain": May does not act on Britain)."""
+    own_states = {r.split("/", 1)[0] for r in removed if "/" in r}
+    return [i for i in items if i not in removed and i not in own_states]
 
 
 def _pairs(
