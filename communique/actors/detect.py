@@ -88,11 +88,9 @@ class Detector(PlaceRules):
             runs = self._name_runs(unit.end, sent, many=False)
             if runs and not self.covered[runs[0][0]]:
                 person = self._person(*runs[0], sent, None, Descriptor())
-                person.gender = (
-                    "f"
-                    if unit.key in ("ms", "mrs", "miss", "dame", "madam", "mme")
-                    else ("m" if unit.key in ("mr", "sir") else "")
-                )
+                said = _HONORIFIC_GENDER.get(unit.key, "")
+                if said:  # the text's own word beats the given-name table
+                    person.gender, person.named = said, False
 
     def _person_spans(self) -> None:
         known = {f.name[-1] for f in self.found if f.kind == "person" and f.name}
@@ -235,6 +233,9 @@ class Detector(PlaceRules):
         """Extend a surname left over given names not yet covered ("Ilham Aliyev")."""
         start = i
         while start - 1 >= 0 and self._name_token(start - 1) and not self.covered[start - 1]:
+            first = self.doc[start - 1]
+            if first.is_sent_start and first.pos_ != "PROPN":
+                break  # capitalised only as the first word: "Because Frederiksen had ..."
             unit = self.scan.by_end.get(start)
             if unit is not None and unit.kind not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
                 break
@@ -247,6 +248,8 @@ class Detector(PlaceRules):
         text = self.doc[start:end].text
         person = self.add(Found(start, end, "person", name=names.name_tokens(text)))
         person.subject = syntax.is_subject(self.doc[start:end])
+        person.gender = names.gender_hint(person.name)  # "Mette Frederiksen": f
+        person.named = bool(person.gender)
         descriptors = [left]
         for extra in (
             self.scan.right_apposition(end, sent),
@@ -494,4 +497,8 @@ def _inside_quotes(doc: Doc) -> bytearray:
 
 
 _PRONOUNS = PLURAL_PRONOUNS | {"he", "she"}
+_HONORIFIC_GENDER = {
+    **dict.fromkeys(("ms", "mrs", "miss", "dame", "madam", "mme"), "f"),
+    **dict.fromkeys(("mr", "sir"), "m"),
+}
 _NER_NAMES = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})

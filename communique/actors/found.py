@@ -22,7 +22,8 @@ class Found:
     head: Found | None = None
     subject: bool = False
     batch: int = -1  # mentions introduced together ("A and B") share a batch number
-    gender: str = ""
+    gender: str = ""  # m | f: from an honorific or a pronoun, or the given-name table
+    named: bool = False  # gender comes only from the given-name table (a weaker hint)
     org: str | None = None
     sent: int = -1  # index into the article's sentences, set by `extract`
     patron: int = -1  # first token of the person this office serves ("adviser to X")

@@ -2,7 +2,8 @@
 
 Folding removes diacritics and case (İlham -> ilham, Erdoğan -> erdogan); a consonant
 skeleton groups transliteration variants (Pashinyan / Pashinian -> pshnn); a normalised
-edit distance catches small typos (Jame / James).
+edit distance catches small typos (Jame / James). Given names hint at a person's usual
+gender (data/given_names.tsv: Mette -> f), for pronoun resolution only.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 # Letters that Unicode decomposition does not reduce to an ASCII base.
 _SPECIAL = str.maketrans(
@@ -136,3 +138,31 @@ def given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return len(short) < len(long_) and all(
         similar(s, t) for s, t in zip(short, long_[len(long_) - len(short) :], strict=True)
     )
+
+
+GIVEN_NAMES = Path(__file__).parent / "data" / "given_names.tsv"
+
+
+@lru_cache(maxsize=1)
+def given_names() -> dict[str, str]:
+    """Folded given name (hyphenated ones as two words) -> "m" or "f"."""
+    table: dict[str, str] = {}
+    for line in GIVEN_NAMES.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, gender = line.split("\t")
+        table[" ".join(name_tokens(name))] = gender.strip()
+    return table
+
+
+def gender_hint(tokens: tuple[str, ...]) -> str:
+    """The usual gender of a full name's given name ("m", "f", "" when unknown): a hyphenated
+    given name first ("Jean-Yves Le Drian") or last ("Moon Jae-in"), else the first word. A
+    one-word name says nothing (a surname, or a given name that is also a surname)."""
+    if len(tokens) < 2:
+        return ""
+    table = given_names()
+    found = table.get(" ".join(tokens[:2])) or table.get(tokens[0])
+    if not found and len(tokens) > 2:
+        found = table.get(" ".join(tokens[-2:]))
+    return found or ""

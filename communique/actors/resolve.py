@@ -14,7 +14,10 @@ Rules, in order:
   office of the same sector and rank counts), else a role actor of its country;
 - "the ministers" / "they" refer to the most recent group introduced together;
 - "he"/"she" as a subject is the nearest earlier person in the sentence that is a subject or
-  a possessor, else the most recent person subject, else the most recent person.
+  a possessor, else the most recent person subject, else the most recent person; a person
+  whose gender is known (an honorific, else a listed given name: "Mette" -> she) is skipped by
+  a pronoun of the other gender. A person of unknown gender who is the only one a "he"/"she"
+  can mean takes that gender for the rest of the article.
 Anything that cannot be tied to a country keeps `country=None` and says why.
 """
 
@@ -41,6 +44,7 @@ class Entity:
     forms: list[str] = field(default_factory=list)
     name: tuple[str, ...] = ()
     gender: str = ""
+    named: bool = False  # the gender is only the given-name table's hint
     reason: str | None = None
 
     def absorb(self, f: Found) -> None:
@@ -48,7 +52,8 @@ class Entity:
         self.sector = self.sector or f.sector
         self.title = self.title or f.title
         self.org = self.org or f.org
-        self.gender = self.gender or f.gender
+        if f.gender and (not self.gender or (self.named and not f.named)):
+            self.gender, self.named = f.gender, f.named  # an honorific beats a given name
         if len(f.name) > len(self.name):
             self.name = f.name
 
@@ -246,7 +251,22 @@ class Resolver:
         entity = self._antecedent(f)
         if entity is None:
             return [Link(f, None, "no earlier person to refer to")]
+        self._learn_gender(f, entity)
         return [Link(f, entity)]
+
+    def _learn_gender(self, f: Found, entity: Entity) -> None:
+        """ "Zorgath Varnuk arrived. She said ...": a person of unknown gender who is the only
+        earlier person a "he"/"she" can mean takes its gender (a hint, like a given name's),
+        unless an office nobody is named for ("the minister") could be meant instead."""
+        if not f.gender or entity.gender:
+            return
+        earlier = self._earlier(f.start)
+        people = {id(self.by_found[id(g)]) for g in earlier if self._is_person(g, f.gender)}
+        unnamed_office = any(
+            g.kind == "role" and not g.plural and not self._is_person(g, "") for g in earlier
+        )
+        if people == {id(entity)} and not unnamed_office:
+            entity.gender, entity.named = f.gender, True
 
     def _antecedent(self, f: Found) -> Entity | None:
         earlier = [g for g in self._earlier(f.start) if self._is_person(g, f.gender)]
