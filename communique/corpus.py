@@ -115,7 +115,8 @@ def publication_from_other_reports(
     """Narrow the publication date of undated articles through other reports: an undated
     article reporting an event that a dated report places on day D appeared on or after D
     and, as it relates it with a relative expression ("on Monday"), within the week after.
-    Its own explicit dates can only raise the lower bound. Returns {article_id: (lower, upper)}.
+    Its own explicit dates, and the weekdays it names (`dates.narrow_by_weekdays`), can
+    only raise the lower bound. Returns {article_id: (lower, upper)}.
     """
     own = dict(
         con.execute(
@@ -123,9 +124,18 @@ def publication_from_other_reports(
         ).fetchall()
     )
     found = {}
-    for article_id, latest_event in con.execute(LINKED_EVENT_DATES).fetchall():
+    linked = con.execute(LINKED_EVENT_DATES).fetchall()
+    texts = dict(
+        con.execute(
+            "SELECT article_id, text FROM articles WHERE article_id IN (SELECT unnest(?))",
+            [[article_id for article_id, _ in linked]],
+        ).fetchall()
+    )
+    for article_id, latest_event in linked:
         lower = max(d for d in (latest_event, own.get(article_id)) if d is not None)
-        found[article_id] = (lower, lower + WEEK)
+        found[article_id] = dates.narrow_by_weekdays(
+            texts.get(article_id) or "", latest_event, (lower, lower + WEEK)
+        )
     return found
 
 

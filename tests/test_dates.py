@@ -244,3 +244,30 @@ def test_infer_publication_needs_a_stated_date():
     assert infer_publication([]) is None
     published = DateValue(dt.date(2024, 1, 1), dt.date(2024, 1, 1), "day", source="published")
     assert infer_publication([published]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "event_day", "lower"),
+    [
+        pytest.param(
+            "The envoy flew in on Wednesday. The ministry replied on Thursday.",
+            "2022-12-21",
+            "2022-12-22",
+            id="a-later-weekday-raises-the-bound",
+        ),
+        pytest.param("Talks were held on Monday.", "2022-12-19", "2022-12-19", id="same-day"),
+        pytest.param("No weekday is named here.", "2022-12-19", "2022-12-19", id="none"),
+        pytest.param(
+            "Fighting resumed on Saturday after talks on Friday.",
+            "2023-03-03",
+            "2023-03-04",
+            id="weekend-after-a-friday",
+        ),
+    ],
+)
+def test_weekdays_named_narrow_an_undated_report(text, event_day, lower):
+    from communique.dates import narrow_by_weekdays
+
+    day = dt.date.fromisoformat(event_day)
+    window = (day, day + dt.timedelta(days=6))
+    assert narrow_by_weekdays(text, day, window) == (dt.date.fromisoformat(lower), window[1])

@@ -28,7 +28,7 @@ Decisions (each pinned by rows of tests/data/date_cases.tsv):
 """
 
 from .extract import extract, tense_of
-from .infer import infer_publication
+from .infer import infer_publication, narrow_by_weekdays
 from .resolve import resolve
 
-__all__ = ["extract", "infer_publication", "resolve", "tense_of"]
+__all__ = ["extract", "infer_publication", "narrow_by_weekdays", "resolve", "tense_of"]
