@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from . import leaders, names, syntax
-from .context import Descriptor, Scanner
+from .context import OWNER_PRONOUNS, Descriptor, Scanner
 from .found import Found
 from .lexicon import FEMALE, GROUP_NOUNS, MALE, PARTICLES, PLURAL_PRONOUNS, Lexicon, words
 from .places import KIND, PlaceRules
@@ -53,7 +53,15 @@ class Detector(PlaceRules):
         self._places_and_states()
         self._pronouns()
         self._fronted_capitals()
+        self._owned_bodies()
         return sorted(self.found, key=lambda f: (f.start, f.kind == "pronoun", f.end))
+
+    def _owned_bodies(self) -> None:
+        """ "Its government", "their foreign ministry": a body of no stated country opened by
+        a possessive belongs to an earlier actor (`Resolver._owners` finds which)."""
+        for f in self.found:
+            if f.kind == "body" and not f.country and f.start > 0:
+                f.owner = f.owner or self.doc[f.start - 1].lower_ in OWNER_PRONOUNS
 
     def add(self, found: Found) -> Found:
         self.found.append(found)
