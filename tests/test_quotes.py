@@ -74,6 +74,11 @@ def test_speaker_is_the_mention_at_the_subject_head(nlp):
             id="no-mention",
         ),
         pytest.param('The slogan "land for peace" is back.', "no speaker found", id="no-cue"),
+        pytest.param(
+            "The minister was accused of hiding the audit report.",
+            "no speaker found",
+            id="passive-subject-is-not-the-speaker",
+        ),
     ],
 )
 def test_unresolved_speaker_has_a_reason(nlp, text, reason):

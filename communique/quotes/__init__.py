@@ -12,6 +12,7 @@
   wants to ...") is an indirect quote too, only with its complement; inside another cue's
   words it is part of them ("X said he believes ..." is one quote by X);
 - "Name: words" opening a paragraph (a transcript turn, a headline) is the name's quote;
+- a name under a quote ("“...” ― Name" ending the paragraph) is the quote's speaker;
 - the speaker is the mention overlapping the head of the cue's subject (or of the object
   of "according to"); a written statement speaks for its owner ("the ministry's readout"
   -> the ministry); failing that, the name in apposition ("its spokesman, X, said") or,

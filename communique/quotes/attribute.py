@@ -3,11 +3,13 @@
 Stages, in order: find the direct quotes (marks.py) and the cues (cues.py); mark relays
 ("X reaffirmed ..., the spokesman said": X speaks, the spokesman relays); give each
 direct quote the cue whose words it is, or the cue next to it ("He wrote: ...", a quote
-that runs on after "..., she said."); quotes without any cue stay unattributed.
+that runs on after "..., she said.", a name under it: "“...” ― Name"); quotes without any
+cue stay unattributed.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from spacy.tokens import Doc, Span, Token
@@ -49,6 +51,7 @@ def attribute(
     sents = list(doc.sents)
     labels = repeated_labels(text)
     cues = [cue for sent in sents for cue in find_cues(sent, quoted, text, labels)]
+    cues += [cue for cue in (byline(doc, text, span) for span in spans) if cue is not None]
     cues += mark_relays(cues, quoted, text)
     cues.sort(key=lambda cue: cue.start)
     speaking = [cue for cue in cues if not cue.relays]
@@ -58,6 +61,35 @@ def attribute(
         if cue is not None:
             cue.quotes.append((span.start, span.end))
     return cues, direct
+
+
+_BYLINE = re.compile(
+    r"[”\"»]?[ \t]*(?:―|—|–|--)[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})\W*$"
+)
+
+
+def byline(doc: Doc, text: str, span: QuoteSpan) -> Attribution | None:
+    """ "“...” ― Name" ending a paragraph: the name under the quote is its speaker, as in
+    collections of readers' or voters' words."""
+    line_end = text.find("\n", span.end)
+    match = _BYLINE.match(text, span.end, len(text) if line_end < 0 else line_end)
+    if match is None:
+        return None
+    tokens = [t for t in _tokens(doc, match.start(1), match.end(1)) if t.pos_ == "PROPN"]
+    if not tokens:
+        return None
+    dash = _tokens(doc, span.end, match.start(1))
+    cue_token = next((t for t in dash if not t.is_space and t.text not in '”"»'), tokens[0])
+    found = Attribution(cue_token, cue_token.text, cue_token.idx, cue_token.idx + len(cue_token))
+    found.kind, found.speaker = "byline", tokens[-1]
+    found.speaker_span = (match.start(1), match.end(1))
+    found.contents = [(span.start, span.end)]
+    return found
+
+
+def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
 
 
 def mark_relays(cues: list[Attribution], quoted: QuoteIndex, text: str) -> list[Attribution]:

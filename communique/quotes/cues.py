@@ -2,10 +2,12 @@
 
 A cue is a speech verb from `data/cues.tsv` ("said", "warned", "point out") or the
 preposition "according to". Its speaker comes from the parse: the subject of the verb
-(inherited through "adding that ...", "... and warned", "who said"), the agent of a passive,
-or the object of "according to"; a written statement ("the ministry's readout said")
-gives way to its owner. Its words are the clausal complement ("said that ..."), the
-infinitive of verbs such as "urge" ("urged X to leave"), the clause the cue interrupts
+(inherited through "adding that ...", "... and warned", "who said", "answered by saying",
+"is determined to warn"), the agent of a passive (never its subject: "X was told / accused"
+names whom the words were for or about), or the object of "according to"; a written
+statement ("the ministry's readout said") gives way to its owner. Its words are the clausal complement ("said that ..."), the
+infinitive of verbs such as "urge" ("urged X to leave"), the object with the cue's own
+preposition ("talked about X", "accused X of Y"), the clause the cue interrupts
 ("..., she said") or, for "according to", the rest of its sentence.
 """
 
@@ -221,6 +223,8 @@ def _relative(verb: Token) -> Interval | None:
 def speaker_of(verb: Token, depth: int = 0) -> Token | None:
     """The head token of whoever speaks through `verb`, or None."""
     for child in verb.children:
+        if child.dep_ == "nsubjpass" and depth == 0:
+            continue  # "X was told / accused / urged ...": X is spoken to or of, not speaking
         if child.dep_ in _SUBJECTS:
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return owner(verb.head)
@@ -238,7 +242,28 @@ def speaker_of(verb: Token, depth: int = 0) -> Token | None:
     if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp", "relcl") and verb.head is not verb:
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return owner(verb.head)
-        return speaker_of(verb.head, depth + 1)
+        return speaker_of(_clause_head(verb.head), depth + 1)
+    governing = _gerund_governor(verb)
+    if depth < 3 and governing is not None:
+        return speaker_of(governing, depth + 1)
+    return None
+
+
+def _clause_head(head: Token) -> Token:
+    """ "X is determined to warn ...": an infinitive under an adjective speaks for the
+    subject of the adjective's verb."""
+    if head.pos_ == "ADJ" and head.dep_ == "acomp":
+        return head.head
+    return head
+
+
+def _gerund_governor(verb: Token) -> Token | None:
+    """The verb whose subject does the act of a gerund in its prepositional phrase: "she
+    answered by announcing ...", "he was criticized for saying ...". Not under a noun
+    ("the practice of saying ..." has no one speaker)."""
+    prep = verb.head
+    if verb.dep_ == "pcomp" and prep.dep_ == "prep" and prep.head.pos_ in ("VERB", "AUX"):
+        return prep.head
     return None
 
 
@@ -298,7 +323,7 @@ def verb_content(token: Token, word: CueWord, text: str) -> list[Interval]:
     if token.dep_ == "parataxis":
         return _around(token, text)
     objects = _objects(token) if "object" in word.words else []
-    return [_trim(text, o.left_edge.idx, _end(o.right_edge)) for o in objects[:1]]
+    return [_trim(text, o.left_edge.idx, _end(_object_end(token, o))) for o in objects[:1]]
 
 
 def _around(token: Token, text: str) -> list[Interval]:
@@ -334,6 +359,16 @@ def _objects(token: Token) -> list[Token]:
         if child.dep_ == "prep" and f"{lemma} {child.lower_}" in lexicon():
             return [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
     return []
+
+
+def _object_end(token: Token, obj: Token) -> Token:
+    """The object runs on over the cue's own preposition after it: "accused X of lying",
+    "asked her about the emails" carry their words in the prepositional phrase."""
+    lemma = token.lemma_.lower()
+    for child in token.rights:
+        if child.i > obj.i and child.dep_ == "prep" and f"{lemma} {child.lower_}" in lexicon():
+            return child.right_edge
+    return obj.right_edge
 
 
 def _strip_that(text: str, span: Interval) -> Interval:
