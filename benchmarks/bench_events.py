@@ -21,7 +21,12 @@ Matching (documented here, applied identically everywhere):
 - ConfliBERT: gold = strict majority of annotators' Action1 CAMEO root (latest round of each
   sentence set, >= 2 votes), mapped to PLOVER with communique's own CAMEO table.
 Tuning: figures are reported on the odd and even halves of each set (by position); rules
-tuned after inspecting errors are tuned on the odd half only (see TUNED below).
+tuned after inspecting errors are tuned on the odd half only (see TUNED below). Parse rules
+tuned on odd-half GSR errors so far: a target inside a directed verb's complement when its
+own slots name none ("threatened to cut off X"), a noun trigger carried by a verb that is
+no trigger ("reimposed blockades"), a slot on the noun's "of" object ("withdrawal of forces
+from X"), the place's state as the target of an unnamed-victim material-conflict event, and
+"halt/stop/withhold aid" as SANCTION.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from itertools import combinations, permutations
 from spacy.tokens import Doc, Span, Token
 
 from ..actors.resolve import UNKNOWN as UNKNOWN_COUNTRY
-from ..records import Actor, Article, DateValue, Event, Evidence, Mention, Sentence
+from ..records import Actor, Article, DateValue, Event, Evidence, Location, Mention, Sentence
 from . import arbiter, denial, screen
 from . import participants as args
 from .location import locate
@@ -37,6 +37,7 @@ CALLED_OFF = "125"  # CAMEO: reject a proposal to meet, discuss or negotiate
 PURPOSE = frozenset({"for", "during", "at", "after"})
 MULTILATERAL = frozenset({"trilateral", "multilateral", "three-way", "quadrilateral", "four-way"})
 PHONE = frozenset({"phone", "telephone", "call", "video"})
+MATERIAL_CONFLICT = 4  # quad class of ASSAULT, COERCE, MOBILIZE, SANCTION ...
 
 
 @dataclass(slots=True)
@@ -49,6 +50,7 @@ class Match:
     light: Token | None = None  # the verb governing a noun trigger
     effect: str | None = None  # the light verb's effect (carry, sign, cancel, plan, refuse)
     head: Token | None = None  # the noun phrase head the light verb governs ("rounds of talks")
+    plain: bool = False  # the governing verb is no light verb and no trigger ("reimposed a ban")
 
     @property
     def anchors(self) -> list[Token]:
@@ -219,8 +221,15 @@ def _noun(token: Token, onto: Ontology) -> Match | None:
         if _condition(token, trigger):
             head, light = governor(token)
             effect = _effect(light, onto) if light is not None else None
-            return Match(token, trigger, noun=True, light=light, effect=effect, head=head)
+            plain = light is not None and effect is None and _plain(light, onto)
+            return Match(token, trigger, True, light=light, effect=effect, head=head, plain=plain)
     return None
+
+
+def _plain(verb: Token, onto: Ontology) -> bool:
+    """A verb that only carries its object noun's event: neither a light verb nor a trigger
+    of its own ("reimposed a blockade", "speeded up the withdrawal")."""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() not in onto.verbs
 
 
 def _effect(light: Token, onto: Ontology) -> str | None:
@@ -339,9 +348,11 @@ def code_match(
     if entry.plover is None:
         return []
     sources, targets, reciprocal, from_parse = roles(match, index, context)
+    frame = "host" if match.effect == "host" else match.trigger.frame
     if not targets and not reciprocal:
         targets = _inner_targets(inner or [], sources, index, context)
-    frame = "host" if match.effect == "host" else match.trigger.frame
+    if sources and not targets and not reciprocal and not match.noun and frame == "dir":
+        targets = _without(args.complement_actors(match.token, index, context), sources)
     if _unfit(match, frame, entry.plover, entry.quad_class, sources, targets):
         return []
     coded = _pairs(frame, match.trigger.min_participants, sources, targets, reciprocal, from_parse)
@@ -359,6 +370,8 @@ def code_match(
     evidence = _evidence(match, sentence, article)
     events = []
     for item in coded:
+        if item.target is None and item.source and entry.quad_class == MATERIAL_CONFLICT:
+            item.target = _place_state(place)
         mode = _mode(match, entry.mode, item, len(set(sources) | set(targets)))
         event = Event(
             event_id="",
@@ -384,6 +397,14 @@ def code_match(
     if match.effect in CALL_OFF and entry.plover == "CONSULT":
         events += _called_off(match, events, index, context, onto)
     return events
+
+
+def _place_state(place: Location | None) -> str | None:
+    """The state where an attack, blockade or crackdown with no named victim happens is the
+    side it is done to ("rebels set off bombs in Kabul": Afghanistan)."""
+    if place is None or not place.country or place.country == UNKNOWN_COUNTRY:
+        return None
+    return place.country
 
 
 def _called_off(
@@ -516,6 +537,13 @@ def _noun_roles(
     slots = set(match.trigger.slots)
     phrase = [noun] if head.i == noun.i else [noun, head]
     inside = [p for t in phrase for p in args.prep_objects(t, slots - {"poss"})]
+    if not inside:  # "the withdrawal of its forces from X": the slot hangs on the "of" object
+        inside = [
+            p
+            for t in phrase
+            for o in args.prep_objects(t, {"of"})
+            for p in args.prep_objects(o, slots - {"poss", "of"})
+        ]
     if light is not None and light.i != noun.i:
         inside += args.prep_objects(light, slots & {"between", "with", "on", "against", "to"})
     owners = [
@@ -526,7 +554,8 @@ def _noun_roles(
     ]
     owners += [p for t in phrase for p in args.prep_objects(t, {"by"})]
     sources: list[str] = []
-    if light is not None and match.effect is not None and head.dep_ in ("dobj", "attr"):
+    carried = match.effect is not None or match.plain
+    if light is not None and carried and head.dep_ in ("dobj", "attr"):
         subjects, _ = args.subject_tokens(light)
         sources = args.group(subjects, index, context)
     if not sources:

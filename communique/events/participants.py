@@ -191,3 +191,33 @@ def agents(verb: Token) -> list[Token]:
         if child.dep_ == "agent":
             found.extend(grand for grand in child.children if grand.dep_ == "pobj")
     return found
+
+
+COMPLEMENT_DEPS = frozenset(
+    {"xcomp", "ccomp", "dobj", "dative", "prep", "pobj", "pcomp", "agent", "attr", "oprd", "acl"}
+    | {"appos", "poss", "compound", "amod", "nmod", "npadvmod", "nsubj", "nsubjpass"}
+)
+COMPLEMENT_DEPTH = 8
+
+
+def complement_actors(verb: Token, index: MentionIndex, context: Context) -> list[str]:
+    """The nearest actors inside what a verb says was done, asked or threatened, when its own
+    slots name no target: "threatened to cut off power to X", "rejected calls by X to ...",
+    "denounced as a crime X's crackdown". Breadth first through complements, objects and
+    their phrases (never the verb's own subject, adverbial clauses or relative clauses), so
+    the closest named actor wins (the first reached among equals) together with the
+    actors coordinated with it ("X and Y"). A town found there is where the act happens, not
+    whom it is done to."""
+    layer = [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS - SUBJECTS - PASSIVE_SUBJECTS]
+    for _ in range(COMPLEMENT_DEPTH):
+        named = [t for t in layer if any(not _is_place(e) for e in index.entities(t))]
+        if named:
+            return [e for e in group(named[:1], index, context) if not _is_place(e)]
+        layer = [c for t in layer for c in t.children if c.dep_ in COMPLEMENT_DEPS]
+        if not layer:
+            break
+    return []
+
+
+def _is_place(entity: str) -> bool:
+    return "/place/" in entity
