@@ -208,3 +208,28 @@ def test_own_act_is_not_relayed(nlp):
 def test_doubled_apostrophes_are_quotation_marks():
     text = "He called it ''a historic day,'' and left."
     assert [text[s.start : s.end] for s in find_quotes(text)] == ["a historic day"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        pytest.param(
+            "NAIROBI — Kenya will reopen the border next week, officials said on Friday.",
+            "Kenya will reopen the border next week",
+            id="dash-dateline",
+        ),
+        pytest.param(
+            "LIMA, May 4 (Reuters) - Peru will expel the envoy, the ministry said.",
+            "Peru will expel the envoy",
+            id="wire-dateline",
+        ),
+        pytest.param(
+            "Chile will sign the accord, the minister said.",
+            "Chile will sign the accord",
+            id="no-dateline",
+        ),
+    ],
+)
+def test_indirect_content_starts_after_a_dateline(nlp, text, content):
+    found = _run(nlp, text)
+    assert [q.text for q in found] == [content]

@@ -84,7 +84,7 @@ class Scanner:
                 or tok.lower_ in SOFT_MODIFIERS
                 or coordinated
                 and tok.lower_ in ("and", ",")
-                and self._country_before(i, sent)
+                and self._country_before(i, sent, adjective_only=tok.text == ",")
             ):
                 i -= 1
             elif tok.is_lower and tok.pos_ in ("ADJ", "NOUN") and not d.units and _plain(tok):
@@ -98,9 +98,14 @@ class Scanner:
         d.start = i + 1
         return d
 
-    def _country_before(self, i: int, sent: Span) -> bool:
+    def _country_before(self, i: int, sent: Span, *, adjective_only: bool = False) -> bool:
+        """A country word ends at token `i`. Before a comma only an adjective coordinates
+        ("Armenian, Azerbaijani and Turkish officials"); a name there ends a clause
+        ("... to Ukraine, officials said")."""
         unit = self.by_end.get(i)
-        return i > sent.start and unit is not None and unit.kind in COUNTRYISH
+        if i <= sent.start or unit is None or unit.kind not in COUNTRYISH:
+            return False
+        return not adjective_only or unit.kind == "adjective"
 
     def of_country(self, end: int, sent: Span) -> list[Unit]:
         """ "President Ilham Aliyev of Azerbaijan", "the leaders of Armenia and Azerbaijan":

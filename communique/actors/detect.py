@@ -10,6 +10,8 @@ country word that qualifies a head becomes a `modifier` of it.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from . import leaders, names, syntax
@@ -29,6 +31,9 @@ NAME_STOP = words(
 MONTHS = words(
     "january february march april may june july august september october november december"
 )
+
+
+DATELINE_TAIL = re.compile(r"(?:, [A-Z][a-z]+\.? \d{1,2})?(?: \([^)]{1,40}\))? ?[—–-]")
 
 
 class Detector(PlaceRules):
@@ -54,7 +59,24 @@ class Detector(PlaceRules):
         self._pronouns()
         self._fronted_capitals()
         self._owned_bodies()
+        self._datelines()
         return sorted(self.found, key=lambda f: (f.start, f.kind == "pronoun", f.end))
+
+    def _datelines(self) -> None:
+        """ "MOSCOW (Reuters) - Russia said ...": a capitalised place opening a sentence before
+        a dash is where the report was filed, never who speaks or acts."""
+        text = self.doc.text
+        for f in self.found:
+            first = self.doc[f.start]
+            words = self.doc[f.start : f.end].text
+            if (
+                f.kind in ("state", "place", "unknown")
+                and first.is_sent_start
+                and words.isupper()
+                and len(words) > 2
+                and DATELINE_TAIL.match(text, self.doc[f.end - 1].idx + len(self.doc[f.end - 1]))
+            ):
+                f.role = "location"
 
     def _owned_bodies(self) -> None:
         """ "Its government", "their foreign ministry": a body of no stated country opened by

@@ -29,6 +29,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc
@@ -171,7 +172,18 @@ class SentenceIndex:
         return self.sentences[i].index if i >= 0 else None
 
 
+# "WASHINGTON —", "MOSCOW, March 3 (Reuters) -", "KYIV (AP) —" opening a paragraph
+DATELINE = re.compile(r"[A-Z][A-Z.'\- ]+(?:, [A-Z][a-z]+\.? \d{1,2})?(?: \([^)]{1,40}\))? ?[—–-]+ ")
+
+
+def _without_dateline(text: str, span: Interval) -> Interval:
+    """Indirect content that starts a paragraph starts after its dateline."""
+    found = DATELINE.match(text, span[0])
+    return (found.end(), span[1]) if found and found.end() < span[1] else span
+
+
 def _draft(article, span: Interval, direct: bool, cue, speakers: Speakers, where) -> Quote:
+    span = span if direct else _without_dateline(article.text, span)
     entity, written, reason = speakers.resolve(cue)
     relayer = speakers.resolve(cue.relayed_by)[0] if cue is not None and cue.relayed_by else None
     return Quote(

@@ -221,8 +221,10 @@ def _relative(verb: Token) -> Interval | None:
 
 
 def speaker_of(verb: Token, depth: int = 0) -> Token | None:
-    """The head token of whoever speaks through `verb`, or None."""
-    for child in verb.children:
+    """The head token of whoever speaks through `verb`, or None. Of two subjects the one
+    nearer the verb speaks ("MOSCOW (Reuters) - Russia said": the parser makes the
+    dateline a subject too)."""
+    for child in sorted(verb.children, key=lambda c: (c.dep_ not in _SUBJECTS, -c.i)):
         if child.dep_ == "nsubjpass" and depth == 0:
             continue  # "X was told / accused / urged ...": X is spoken to or of, not speaking
         if child.dep_ in _SUBJECTS:
