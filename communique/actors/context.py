@@ -19,6 +19,7 @@ from .units import COUNTRYISH, Unit
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 BRACKETS = frozenset({"[", "]", "(", ")"})
 DESCRIPTOR_PREPS = frozenset({"to", "of", "for", "at", "on", "in"})
+POSTING = frozenset({"to", "for"})
 ARTICLES = frozenset({"the", "a", "an"})
 OWNER_PRONOUNS = frozenset({"its", "their"})
 RELATIVES = frozenset({"who", "whose", "which", "that"})
@@ -39,9 +40,15 @@ class Descriptor:
     prep_at: int = 1 << 30  # first preposition ("adviser to the president"), if any
     patron: int = -1  # first token of a person the office serves ("adviser to President X")
     owner: bool = False  # opened by "its"/"their": the office of an earlier body or state
+    posting_at: int = 1 << 30  # "to"/"for" after a title: what follows is where it serves
 
     def countries(self) -> list[Unit]:
-        return [u for u in self.units if u.kind in COUNTRYISH]
+        """Country words that qualify the head; those after "to"/"for" are a posting
+        ("the Chinese ambassador to the United States")."""
+        serves = any(u.kind == "title" and u.start > self.posting_at for u in self.units)
+        return [
+            u for u in self.units if u.kind in COUNTRYISH and (u.start < self.posting_at or serves)
+        ]
 
     def titles(self) -> list[Unit]:
         return [u for u in self.units if u.kind == "title"]
@@ -94,9 +101,17 @@ class Scanner:
                 if tok.lower_ in ARTICLES or tok.lower_ in OWNER_PRONOUNS:
                     d.owner = tok.lower_ in OWNER_PRONOUNS
                     i -= 1
+                elif tok.lower_ in POSTING and self._title_before(i, sent):
+                    # "envoy for Syria Geir Pedersen", "ambassador to France X": the country
+                    # is the posting, not the person's nationality
+                    d.units = [u for u in d.units if u.kind not in COUNTRYISH]
                 break
         d.start = i + 1
         return d
+
+    def _title_before(self, i: int, sent: Span) -> bool:
+        unit = self.by_end.get(i)
+        return i > sent.start and unit is not None and unit.kind == "title"
 
     def _country_before(self, i: int, sent: Span, *, adjective_only: bool = False) -> bool:
         """A country word ends at token `i`. Before a comma only an adjective coordinates
@@ -178,6 +193,8 @@ class Scanner:
                 continue
             if tok.lower_ in DESCRIPTOR_PREPS:
                 d.prep_at = min(d.prep_at, i)
+                if tok.lower_ in POSTING and d.titles():
+                    d.posting_at = min(d.posting_at, i)
             elif tok.is_lower and tok.pos_ in ("ADJ", "NOUN") and _plain(tok):
                 d.words.append(tok.lower_)
             elif not (tok.lower_ in ARTICLES or tok.text in POSSESSIVE or tok.text == "-"):

@@ -15,7 +15,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from . import leaders, names, syntax
-from .context import OWNER_PRONOUNS, Descriptor, Scanner
+from .context import OWNER_PRONOUNS, POSTING, Descriptor, Scanner
 from .found import Found
 from .lexicon import FEMALE, GROUP_NOUNS, MALE, PARTICLES, PLURAL_PRONOUNS, Lexicon, words
 from .places import KIND, PlaceRules
@@ -78,6 +78,16 @@ class Detector(PlaceRules):
             ):
                 f.role = "location"
 
+    def _after_posting(self, i: int, sent) -> int:
+        """Where a name may start after a title: past a posting such as "to France" or
+        "for Syria" ("Ambassador to France Charles Kushner")."""
+        if i + 1 < sent.end and self.doc[i].lower_ in POSTING:
+            j = i + 1 + (self.doc[i + 1].lower_ == "the")
+            unit = self.scan.by_start.get(j)
+            if unit is not None and unit.kind in COUNTRYISH:
+                return unit.end
+        return i
+
     def _owned_bodies(self) -> None:
         """ "Its government", "their foreign ministry": a body of no stated country opened by
         a possessive belongs to an earlier actor (`Resolver._owners` finds which)."""
@@ -97,7 +107,7 @@ class Detector(PlaceRules):
             if unit.kind != "title" or unit.start in self.used:
                 continue
             sent = self.doc[unit.start].sent
-            runs = self._name_runs(unit.end, sent, many=unit.plural)
+            runs = self._name_runs(self._after_posting(unit.end, sent), sent, many=unit.plural)
             if not runs:
                 continue
             self.used.add(unit.start)
@@ -301,9 +311,12 @@ class Detector(PlaceRules):
         if title is not None and head.title is None:
             self._set_title(head, title)
             self.used.add(title.start)
+        serves = any(u.kind == "title" and u.start > d.posting_at for u in d.units)
         for unit in reversed(d.units):
             if unit.kind == "title":
                 self.used.add(unit.start)
+            elif unit.kind in COUNTRYISH and unit.start > d.posting_at and not serves:
+                self.used.add(unit.start)  # "ambassador to the United States": a posting
             else:
                 self._qualify(head, unit)
         head.owner = head.owner or d.owner

@@ -217,8 +217,10 @@ class Resolver:
         )
 
     def _same_office_class(self, a: str | None, b: str | None) -> bool:
+        """Offices of one sector and rank ("envoy", "special representative"); heads of state
+        and government (rank 1) are each their own office: "the emir" is no president."""
         ra, rb = self.rank_of(a), self.rank_of(b)
-        return ra is not None and ra == rb
+        return ra is not None and ra == rb and ra[1] > 1
 
     def _earlier(self, pos: int) -> list[Found]:
         return [g for g in self.found if g.start < pos and g.role != "modifier"]
