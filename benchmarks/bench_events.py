@@ -26,7 +26,11 @@ tuned on odd-half GSR errors so far: a target inside a directed verb's complemen
 own slots name none ("threatened to cut off X"), a noun trigger carried by a verb that is
 no trigger ("reimposed blockades"), a slot on the noun's "of" object ("withdrawal of forces
 from X"), the place's state as the target of an unnamed-victim material-conflict event, and
-"halt/stop/withhold aid" as SANCTION.
+"halt/stop/withhold aid" as SANCTION. Second round (odd half): an announced or planned
+coercive act by a named source is a THREATEN; a coercive measure cancelled is eased (CAMEO 08);
+a noun named by a verb trigger's object condition is part of that verb's event ("lifted the
+curfew"); prepositional light verbs ("engaged in", "resorted to"); "send/supply arms",
+"throw stones"; events under a time preposition or clause rank below the main event.
 """
 
 from __future__ import annotations

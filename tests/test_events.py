@@ -386,3 +386,14 @@ def test_a_passive_in_an_announcement_is_the_announcer_act(nlp):
     result = analyse(nlp(text), Article("t", text, published=dt.date(2018, 3, 14)))
     got = {(e.event_type, e.source, e.target) for e in result.events}
     assert got == {("SANCTION", "GBR/person/theresa-may", "RUS/role/diplomat")}
+
+
+def test_scene_event_ranks_below_main_event(nlp):
+    """An event named under a time preposition is coded, but the main event ranks first."""
+    events, _ = run(
+        nlp,
+        "Chile granted asylum to three officers after the Peruvian invasion of Ecuador.",
+        {"Chile": "CHL", "Peruvian": "PER", "Ecuador": "ECU"},
+    )
+    confidence = {e.event_type: e.confidence for e in events}
+    assert confidence["ASSAULT"] < confidence["AID"]

@@ -35,9 +35,33 @@ MODALITY_WEIGHT = {
 CALL_OFF = frozenset({"cancel", "defer"})  # light-verb effects that call a meeting off
 CALLED_OFF = "125"  # CAMEO: reject a proposal to meet, discuss or negotiate
 PURPOSE = frozenset({"for", "during", "at", "after"})
+COERCIVE = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 MULTILATERAL = frozenset({"trilateral", "multilateral", "three-way", "quadrilateral", "four-way"})
 PHONE = frozenset({"phone", "telephone", "call", "video"})
 MATERIAL_CONFLICT = 4  # quad class of ASSAULT, COERCE, MOBILIZE, SANCTION ...
+# An announced coercive act ("will impose sanctions on X", "plans to tighten the blockade") is
+# a threat (CAMEO 13: "express intentions to take a coercive action"); the act is coded when
+# done; an act announced in the passive is a decision, coded as the act. CAMEO prefix of the act -> threat code, longest prefix first.
+THREATENED = {
+    "161": "1313",
+    "162": "1311",
+    "163": "1312",
+    "164": "134",
+    "165": "135",
+    "166": "136",
+    "16": "131",
+    "175": "137",
+    "17": "132",
+    "191": "1381",
+    "192": "1382",
+    "18": "138",
+    "19": "138",
+    "20": "1385",
+}
+# A coercive measure that is cancelled, revoked or withdrawn is eased (CAMEO 08): "scrapped
+# the restrictions" (081), "called off the boycott" (085), "revoked the blockade" (0872).
+EASED = {"163": "085", "16": "085", "14": "082", "17": "081", "191": "0872", "19": "087"}
+SCENE_WEIGHT = 0.5  # strength left to an event that only sets the scene ("since the invasion")
 
 
 @dataclass(slots=True)
@@ -112,6 +136,9 @@ def _sentence(
     for match in matches:
         if _suppressed(match, verbs, onto) or _background(match, index):
             continue
+        if screen.scene(match.light if match.light is not None else match.head or match.token):
+            strength = match.trigger.strength * SCENE_WEIGHT
+            match = replace(match, trigger=replace(match.trigger, strength=strength))
         found = code_match(
             match, sentence, article, index, context, timexes, onto, inner.get(match.token.i, [])
         )
@@ -205,7 +232,12 @@ def find_triggers(span: Span, onto: Ontology) -> list[Match]:
     verbs = [m for m in (_verb(t, onto) for t in span if t.pos_ == "VERB") if m is not None]
     verbs = [m for m in verbs if m.token.i not in carried]
     verb_types = {m.token.i: onto.code(m.trigger.cameo).plover for m in verbs}
-    nouns = [m for m in nouns if not _covered_by_verb(m, verb_types, onto)]
+    conditions = {m.token.i: m.trigger for m in verbs if m.trigger.cond_kind == "obj"}
+    nouns = [
+        m
+        for m in nouns
+        if not _covered_by_verb(m, verb_types, onto) and not _verb_object(m, conditions)
+    ]
     return sorted(verbs + nouns, key=lambda m: m.token.i)
 
 
@@ -220,6 +252,8 @@ def _noun(token: Token, onto: Ontology) -> Match | None:
     for trigger in onto.nouns.get(token.lemma_.lower(), ()):
         if _condition(token, trigger):
             head, light = governor(token)
+            if light is None:
+                head, light = _prep_governor(head, onto)
             effect = _effect(light, onto) if light is not None else None
             plain = light is not None and effect is None and _plain(light, onto)
             return Match(token, trigger, True, light=light, effect=effect, head=head, plain=plain)
@@ -236,7 +270,7 @@ def _effect(light: Token, onto: Ontology) -> str | None:
     """The light verb's effect; phrasal verbs first ('called off' before 'call')."""
     lemma = light.lemma_.lower()
     for child in light.children:
-        if child.dep_ == "prt" and f"{lemma} {child.lower_}" in onto.light:
+        if child.dep_ in ("prt", "prep") and f"{lemma} {child.lower_}" in onto.light:
             return onto.light[f"{lemma} {child.lower_}"]
     return onto.light.get(lemma)
 
@@ -246,6 +280,14 @@ def _covered_by_verb(match: Match, verb_types: dict[int, str | None], onto: Onto
     if match.light is None or match.effect is not None:
         return False
     return verb_types.get(match.light.i) == onto.code(match.trigger.cameo).plover
+
+
+def _verb_object(match: Match, conditions: dict[int, Trigger]) -> bool:
+    """A noun that a verb trigger's condition names is part of that verb's event: "lifted the
+    curfew" is one easing, not also a curfew."""
+    if match.light is None or match.light.i not in conditions:
+        return False
+    return match.token.lemma_.lower() in conditions[match.light.i].cond_values
 
 
 def governor(noun: Token) -> tuple[Token, Token | None]:
@@ -265,6 +307,16 @@ def governor(noun: Token) -> tuple[Token, Token | None]:
     if head.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and verb.pos_ in ("VERB", "AUX"):
         return head, verb
     return head, None
+
+
+def _prep_governor(head: Token, onto: Ontology) -> tuple[Token, Token | None]:
+    """The verb of a prepositional light verb ("engaged in ethnic cleansing", "resorted to
+    violence") that governs the noun phrase through its preposition."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ != "VERB":
+        return head, None
+    verb = prep.head
+    return (head, verb) if f"{verb.lemma_.lower()} {prep.lower_}" in onto.light else (head, None)
 
 
 def _condition(token: Token, trigger: Trigger) -> bool:
@@ -358,10 +410,22 @@ def code_match(
     coded = _pairs(frame, match.trigger.min_participants, sources, targets, reciprocal, from_parse)
     if not coded:
         return []
-    mood = _modality(match, entry.plover, onto)
+    act_class = entry.quad_class  # of the act itself, before it is eased or threatened
+    eased = match.effect == "cancel" and act_class == MATERIAL_CONFLICT
+    if eased:
+        code = _prefixed(EASED, code) or code
+        entry = onto.code(code)
+    mood = (
+        modality(_anchors(match), onto, entry.plover)
+        if eased
+        else _modality(match, entry.plover, onto)
+    )
     date = choose_date(match, article, timexes)
     if mood == "asserted" and _future(match, date, article):
         mood = "planned"
+    threat = _prefixed(THREATENED, code) if entry.plover in COERCIVE else None
+    if mood == "planned" and sources and threat is not None and _active(match):
+        code, entry, mood = threat, onto.code(threat), "asserted"
     place = locate(
         match.anchors + ([match.head] if match.head is not None else []),
         index,
@@ -370,7 +434,7 @@ def code_match(
     evidence = _evidence(match, sentence, article)
     events = []
     for item in coded:
-        if item.target is None and item.source and entry.quad_class == MATERIAL_CONFLICT:
+        if item.target is None and item.source and act_class == MATERIAL_CONFLICT:
             item.target = _place_state(place)
         mode = _mode(match, entry.mode, item, len(set(sources) | set(targets)))
         event = Event(
@@ -555,7 +619,7 @@ def _noun_roles(
     owners += [p for t in phrase for p in args.prep_objects(t, {"by"})]
     sources: list[str] = []
     carried = match.effect is not None or match.plain
-    if light is not None and carried and head.dep_ in ("dobj", "attr"):
+    if light is not None and carried and head.dep_ in ("dobj", "attr", "pobj"):
         subjects, _ = args.subject_tokens(light)
         sources = args.group(subjects, index, context)
     if not sources:
@@ -607,6 +671,30 @@ def _pairs(
 # ---------------------------------------------------------------- attributes
 
 
+def _active(match: Match) -> bool:
+    """The act is told in the active voice ("will expel them"), not as a decision on its
+    objects ("announced that 23 diplomats would be expelled": the expulsion itself)."""
+    verb = match.light if match.light is not None else match.token
+    return (match.noun and match.light is None) or args.subject_tokens(verb)[1]
+
+
+def _prefixed(table: dict[str, str], code: str) -> str | None:
+    """The value of the longest key of `table` that `code` starts with."""
+    for size in range(len(code), 1, -1):
+        if code[:size] in table:
+            return table[code[:size]]
+    return None
+
+
+def _anchors(match: Match) -> list[Token]:
+    anchors = [match.token] + (
+        [match.head] if match.head is not None and match.head.i != match.token.i else []
+    )
+    if match.light is not None and match.effect is not None:
+        anchors.append(match.light)
+    return anchors
+
+
 def _modality(match: Match, plover: str, onto: Ontology) -> str:
     if match.effect in CALL_OFF:
         return "planned" if plover == "CONSULT" or match.effect == "defer" else "negated"
@@ -616,12 +704,7 @@ def _modality(match: Match, plover: str, onto: Ontology) -> str:
         return "planned" if plover == "CONSULT" else "negated"
     if match.noun and match.token.lemma_.lower() in onto.cues("planned", "noun"):
         return "planned"
-    anchors = [match.token] + (
-        [match.head] if match.head is not None and match.head.i != match.token.i else []
-    )
-    if match.light is not None and match.effect is not None:
-        anchors.append(match.light)
-    return modality(anchors, onto, plover)
+    return modality(_anchors(match), onto, plover)
 
 
 def _future(match: Match, date: DateValue | None, article: Article) -> bool:

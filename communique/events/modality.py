@@ -161,12 +161,11 @@ def _clause_cues(token: Token, relation: str, onto: Ontology, sentence_has_if: b
     for child in token.children:
         if child.dep_ == "aux" and child.lower_ in FUTURE_AUX and relation in INSIDE_CLAUSE:
             return "planned"
-        if (
-            child.dep_ == "aux"
-            and sentence_has_if
-            and child.lower_ in onto.cues("hypothetical", "aux")
-        ):
-            return "hypothetical"
+        if child.dep_ == "aux" and child.lower_ in onto.cues("hypothetical", "aux"):
+            if sentence_has_if:
+                return "hypothetical"
+            if relation in INSIDE_CLAUSE:  # "said it would tighten the blockade"
+                return "planned" if _in_speech(token) else "hypothetical"
         if child.dep_ == "advmod" and child.lower_ in onto.cues("reported", "advmod"):
             return "reported"
         if child.dep_ == "mark" and child.lower_ in onto.cues("hypothetical", "mark"):

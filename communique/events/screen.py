@@ -9,6 +9,9 @@ Precision rules applied before and after participants are found:
 - a meeting, agreement or cooperation noun that no light verb carries needs two sides; any
   other noun needs its source,
   except for force and protest, whose perpetrators are often unnamed ("an attack on X");
+- an event named under a time preposition or clause ("since last month's invasion",
+  "following the killing of ...", "after rebels shelled the town") is coded but ranks below
+  the sentence's main event;
 - a verb whose subject or object is named but is no actor ("airlines that meet its
   requirements", "a jet travelling to ...", said of the noun a relative or participial clause hangs on)
   codes no verbal or cooperative event.
@@ -34,6 +37,14 @@ def background_noun(noun: Token, carried: bool, index: MentionIndex) -> bool:
     if any(c.dep_ in ("det", "poss") and c.lower_ in ANAPHORIC for c in noun.children):
         return True
     return noun.dep_ == "pobj" and noun.head.lower_ in SCENE
+
+
+def scene(top: Token) -> bool:
+    """True when the trigger's phrase or clause only dates another event: the object of a time
+    preposition or a clause opened by one ("since the invasion", "after X shelled Y")."""
+    if top.dep_ in ("pobj", "pcomp") and top.head.lower_ in SCENE:
+        return True
+    return top.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SCENE for c in top.children)
 
 
 def _has_participant(noun: Token, index: MentionIndex) -> bool:
