@@ -110,6 +110,20 @@ GROUP_NOUNS: dict[str, str] = {
     "expert": "EDU",
     "scholar": "EDU",
     "people": "CVL",
+    "youth": "CVL",
+    "student": "CVL",
+    "worker": "CVL",
+    "farmer": "CVL",
+    "villager": "CVL",
+    "settler": "CVL",
+    "migrant": "CVL",
+    "worshipper": "CVL",
+    "fisherman": "CVL",
+    "demonstrator": "OPP",
+    "activist": "OPP",
+    "militia": "REB",
+    "fighter": "REB",
+    "gunman": "REB",
 }
 
 
