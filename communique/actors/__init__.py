@@ -37,6 +37,7 @@ def extract(
     _known_office_holders(links, article)
     _patrons(links)
     _shared_body_names(doc, links, lex.kb)
+    _ambiguous_states(doc, links, lex.kb)
     _idle_offices(links)
     ids = _assign_ids(links)
     mentions = [_mention(doc, article, link, ids) for link in links]
@@ -71,11 +72,7 @@ def _shared_body_names(doc: Doc, links: list[Link], kb) -> None:
     """A person or office tied only to a body whose name several states use ("X, the
     speaker of the House of Representatives") takes the one of those states that the
     article names most often as an actor or modifier; on a tie it stays unknown."""
-    named: Counter[str] = Counter()
-    for link in links:
-        country = (link.entity.country if link.entity else None) or link.found.country
-        if country and link.found.role != "location":
-            named[country] += 1
+    named = _article_states(links)
     for link in links:
         e = link.entity
         if e is None or e.country or e.org or e.kind not in ("person", "role", "body"):
@@ -87,6 +84,58 @@ def _shared_body_names(doc: Doc, links: list[Link], kb) -> None:
             if e.key.startswith(f"{UNKNOWN}/"):
                 e.key = e.country + e.key.removeprefix(UNKNOWN)
             link.reason = None
+
+
+def _article_states(links: list[Link]) -> Counter[str]:
+    """How often the article names each state as an actor or modifier."""
+    named: Counter[str] = Counter()
+    for link in links:
+        country = (link.entity.country if link.entity else None) or link.found.country
+        if country and link.found.role != "location":
+            named[country] += 1
+    return named
+
+
+def _ambiguous_states(doc: Doc, links: list[Link], kb) -> None:
+    """ "Congo", "Korean": a name several states share is the one of them the article
+    names otherwise ("Kinshasa", "Seoul"), counting locations too; none or a tie leaves it
+    unknown."""
+    named: Counter[str] = Counter()
+    for link in links:
+        country = (link.entity.country if link.entity else None) or link.found.country
+        if country:
+            named[country] += 1
+    states = {
+        link.entity.key: link.entity
+        for link in links
+        if link.entity and link.entity.kind == "state"
+    }
+    heads = {link.found.start: link for link in links if link.entity is not None}
+    for link in links:
+        e = link.entity
+        if e is None or e.country or e.org:
+            continue
+        candidates = kb.ambiguous(doc[link.found.start : link.found.end].text)
+        ranked = sorted(((named[c], c) for c in candidates if named[c]), reverse=True)
+        if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]):
+            continue
+        code, link.reason = ranked[0][1], None
+        head = heads.get(link.found.end)
+        if head is not None and head.entity.kind in ("role", "group") and not head.entity.country:
+            head.entity.country = code  # "Congolese soldiers": the adjective qualifies them
+            if head.entity.key.startswith(f"{UNKNOWN}/"):
+                head.entity.key = code + head.entity.key.removeprefix(UNKNOWN)
+            link.entity, link.found.role = head.entity, "modifier"
+        elif e.kind in ("unknown", "place"):
+            state = states.setdefault(code, e)
+            e.country, e.kind, e.key, e.sector = code, "state", code, e.sector or "GOV"
+            for other in links:  # every mention of the name joins the state's entity
+                if other.entity is e:
+                    other.entity = state
+        else:
+            e.country = code
+            if e.key.startswith(f"{UNKNOWN}/"):
+                e.key = code + e.key.removeprefix(UNKNOWN)
 
 
 def _idle_offices(links: list[Link]) -> None:
