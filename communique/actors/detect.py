@@ -171,10 +171,12 @@ class Detector(PlaceRules):
     def _lone_place(self, unit: Unit, left: Descriptor, name_words: set[str]) -> bool:
         """A one-word PERSON span in place position ("talks in Sochi") that is a known city,
         nobody's name in the article and no office holder's, with no title before it, is
-        the place the NER mislabelled."""
-        if unit.end - unit.start != 1 or not left.empty:
+        the place the NER mislabelled; so is a longer span that is a place's full name."""
+        if not left.empty:
             return False
         span = self.doc[unit.start : unit.end]
+        if unit.end - unit.start > 1:  # "Republika Srpska": a region's full name, anywhere
+            return syntax.place_country(span.text) is not None and leaders.lookup(span.text) is None
         if names.fold(span.text) in name_words or syntax.place_country(span.text) is None:
             return False
         if leaders.lookup(span.text) is not None:
