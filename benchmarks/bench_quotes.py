@@ -33,7 +33,18 @@ passive cue as speaker ("X was accused of"): dev content F1 0.720 -> 0.737, sour
 remaining recall gap is a long tail of cues PolNeAR counts that are not reports of words
 or beliefs ("attacked", "supports", "seems", "did not respond to"), noun cues ("his
 claim that", "an estimate of"), one cue collecting several quotes that PolNeAR splits
-into several attributions, and parse errors.
+into several attributions, and parse errors. A third round added noun cues
+(data/noun_cues.tsv: "his claim that ...", "X issued a warning that ...", "her pledge to
+..."; the owner speaks, else the speaker is unresolved), rejected subjects inside quotation
+marks (a show title after "said on": the person named between the closing mark and ",
+said" speaks), took the person in apposition to a misread dateline or fronted
+prepositional object, read "said as much" as an object, and fixed quotation marks (a
+closing mark opening a line opens a quote; no-break spaces before a byline): dev content
+F1 0.737 -> 0.747, source F1 0.675 -> 0.689; test (untuned, run once) content F1 0.728,
+source F1 0.670. One attribution per direct quote of a cue
+was tried and dropped: PolNeAR more often keeps a speaker's run of quotes as one
+attribution (dev content F1 0.743 -> 0.712; splitting only quotes outside the cue's
+sentence: no gain, source F1 lower).
 
 Run: `python benchmarks/bench_quotes.py [--split dev|test]`. The test split is for final,
 untuned figures only.

@@ -7,6 +7,7 @@ import csv
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Doc
 
 from communique import quotes
 from communique.quotes.marks import find_quotes
@@ -125,6 +126,10 @@ def test_extract_refuses_a_parse_of_other_text(nlp):
         pytest.param("\u00abNon,\u00bb a-t-il dit.", ["Non"], id="guillemets"),
         pytest.param("It's the minister's plan.", [], id="apostrophes-are-not-quotes"),
         pytest.param('Two "a" and "b" here.', ["a", "b"], id="two-quotes"),
+        pytest.param(
+            "Intro.\n\u201dWe stay.\u201d \u2015 Ana Ruiz", ["We stay."], id="misdirected-opener"
+        ),
+        pytest.param("He paused\u201d and left.", [], id="closing-mark-inside-a-line"),
     ],
 )
 def test_find_quotes(text, expected):
@@ -233,3 +238,55 @@ def test_doubled_apostrophes_are_quotation_marks():
 def test_indirect_content_starts_after_a_dateline(nlp, text, content):
     found = _run(nlp, text)
     assert [q.text for q in found] == [content]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The claim that he made on Tuesday was false.", id="relative-clause"),
+        pytest.param("The Swedish minister repeated her claim.", id="no-complement"),
+    ],
+)
+def test_noun_without_its_complement_is_no_cue(nlp, text):
+    assert _run(nlp, text) == []
+
+
+def test_noun_cue_without_owner_is_unresolved(nlp):
+    [quote] = _run(nlp, "The claim that the vote was rigged spread quickly online.")
+    assert quote.text == "the vote was rigged"
+    assert quote.speaker is None and quote.unresolved_reason == "no speaker found"
+
+
+def _misparsed_inversion(nlp, name_type: str) -> Doc:
+    """'“...,” Raab, a senior Conservative, said on “Fox and Friends.”' as the parser
+    sometimes reads it: the name hangs on the quote, the show title is the subject."""
+    words = (
+        "“ We will not back down , ” Raab , a senior Conservative , said on “ Fox and Friends . ”"
+    )
+    words = words.split()
+    spaces = [
+        w not in ("“",) and nxt not in (",", ".", "”")
+        for w, nxt in zip(words, words[1:] + [""], strict=True)
+    ]
+    heads = [4, 4, 4, 4, 14, 4, 4, 4, 1, 8, 12, 12, 8, 14, 14, 14, 14, 14, 17, 17, 14, 14]
+    deps = "punct nsubj aux neg ccomp prt punct punct appos punct det amod appos punct ROOT prep"
+    deps = (deps + " punct nsubj cc conj punct punct").split()
+    pos = "PUNCT PRON AUX PART VERB ADP PUNCT PUNCT PROPN PUNCT DET ADJ PROPN PUNCT VERB ADP"
+    pos = (pos + " PUNCT PROPN CCONJ PROPN PUNCT PUNCT").split()
+    lemmas = [w.lower() for w in words]
+    lemmas[14] = "say"
+    ents = ["O"] * len(words)
+    ents[8] = f"B-{name_type}" if name_type else "O"
+    return Doc(nlp.vocab, words, spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents)
+
+
+def test_subject_inside_quotation_marks_gives_way_to_the_name_after_the_quote(nlp):
+    doc = _misparsed_inversion(nlp, "PERSON")
+    [said] = [cue for cue in quotes.attributions(doc) if cue.cue == "said"]
+    assert doc.text[said.speaker_span[0] : said.speaker_span[1]] == "Raab"
+
+
+def test_subject_inside_quotation_marks_without_a_name_is_unresolved(nlp):
+    doc = _misparsed_inversion(nlp, "")
+    [said] = [cue for cue in quotes.attributions(doc) if cue.cue == "said"]
+    assert said.speaker is None and said.speaker_span is None

@@ -63,8 +63,8 @@ def attribute(
     return cues, direct
 
 
-_BYLINE = re.compile(
-    r"[”\"»]?[ \t]*(?:―|—|–|--)[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})\W*$"
+_BYLINE = re.compile(  # spaces within the line, no-break spaces too
+    r"[”\"»]?[^\S\n]*(?:―|—|–|--)[^\S\n]*([A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,3})\W*$"
 )
 
 

@@ -5,10 +5,18 @@ preposition "according to". Its speaker comes from the parse: the subject of the
 (inherited through "adding that ...", "... and warned", "who said", "answered by saying",
 "is determined to warn"), the agent of a passive (never its subject: "X was told / accused"
 names whom the words were for or about), or the object of "according to"; a written
-statement ("the ministry's readout said") gives way to its owner. Its words are the clausal complement ("said that ..."), the
-infinitive of verbs such as "urge" ("urged X to leave"), the object with the cue's own
-preposition ("talked about X", "accused X of Y"), the clause the cue interrupts
-("..., she said") or, for "according to", the rest of its sentence.
+statement ("the ministry's readout said") gives way to its owner, a dateline or a fronted
+prepositional object misread as subject to the person named in apposition to it. Its words
+are the clausal complement ("said that ..."), the infinitive of verbs such as "urge"
+("urged X to leave"), the object with the cue's own preposition ("talked about X", "accused
+X of Y"), a pro-form ("said so", "said as much"), the clause the cue interrupts ("..., she
+said") or, for "according to", the rest of its sentence.
+
+A noun of speech or position (`data/noun_cues.tsv`: "his claim that ...", "a pledge to
+...", "an assessment of ...") is a cue too when its complement follows; its speaker is
+its owner (possessive, "by/from X", the subject of a light verb: "X issued a warning
+that ..."), else unresolved. A subject inside quotation marks (a show title after "said
+on") is no speaker; the person's name between the closing mark and ", said" is.
 """
 
 from __future__ import annotations
@@ -29,6 +37,8 @@ _NOUN_RIGHT = {"compound", "flat", "nummod", "prep", "pobj"}
 _EDGE = " \t\n,;:—–-\"“”„«»'‘’()"
 _OWNER_DEPS = {"poss", "compound", "amod", "pobj", "nmod"}
 _OWNER_PREPS = {"from", "by", "of"}
+_NOUN_CLAUSES = ("acl", "ccomp", "relcl")
+_CLOSING = {"”", '"', "''", "»"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +92,8 @@ class Attribution:
 
     @property
     def content_heads(self) -> list[Token]:
+        if self.kind == "noun":
+            return []  # "his claim that X warned ...": the claim is his, not a relay of X
         if self.cue == "according to":
             return [self.token.head] if self.token.head.pos_ in ("VERB", "AUX") else []
         return [child for child in self.token.children if child.dep_ == "ccomp"]
@@ -103,12 +115,96 @@ def find_cues(
         ):
             found.append(_according(token, sent, text))
             continue
+        if token.pos_ == "NOUN":
+            noun = noun_cue(token, text)
+            if noun is not None:
+                found.append(noun)
+            continue
         word = cue_word(token)
         if word is not None and word.kind in ("speech", "belief"):
             cue = verb_cue(token, word, text)
+            if cue.speaker is None or quoted(cue.speaker.idx):
+                _name_after_quote(cue, token)
             if word.kind == "speech" or (cue.contents and cue.speaker is not None):
                 found.append(cue)  # a belief needs its holder and its complement
     return found
+
+
+@lru_cache(maxsize=1)
+def _noun_rows() -> list[tuple[str, str, frozenset[str]]]:
+    text = resources.files(__package__).joinpath("data", "noun_cues.tsv").read_text("utf-8")
+    rows = csv.reader(
+        (line for line in text.splitlines() if line and line[0] != "#"), delimiter="\t"
+    )
+    return [(word, kind, frozenset(words.split(","))) for word, kind, words in rows]
+
+
+@lru_cache(maxsize=1)
+def noun_cues() -> dict[str, frozenset[str]]:
+    """The noun cues of data/noun_cues.tsv with the complements that carry their words."""
+    return {word: words for word, kind, words in _noun_rows() if kind == "noun"}
+
+
+@lru_cache(maxsize=1)
+def light_verbs() -> frozenset[str]:
+    """Verbs that hand their subject to a noun cue object ("X issued a warning that")."""
+    return frozenset(word for word, kind, _ in _noun_rows() if kind == "light")
+
+
+def noun_cue(token: Token, text: str) -> Attribution | None:
+    """ "his claim that ...", "a warning from X that ...", "X's decision to ...": a noun of
+    speech or position with its complement; without one it is no cue ("the claim")."""
+    words = noun_cues().get(token.lemma_.lower())
+    if words is None:
+        return None
+    contents = noun_content(token, words, text)
+    if not contents:
+        return None
+    found = Attribution(token, token.text, token.idx, _end(token))
+    found.kind, found.contents = "noun", contents
+    found.speaker = noun_owner(token)
+    found.speaker_span = noun_span(found.speaker) if found.speaker is not None else None
+    return found
+
+
+def noun_content(noun: Token, words: frozenset[str], text: str) -> list[Interval]:
+    """The "that" clause, the infinitive or the object of the noun's own preposition."""
+    for child in noun.rights:
+        if child.dep_ in _NOUN_CLAUSES and "clause" in words and _that_clause(child):
+            return [_strip_that(text, _trim(text, child.left_edge.idx, _end(child.right_edge)))]
+        if child.dep_ in ("acl", "xcomp") and "infinitive" in words and _infinitive(child):
+            return [_trim(text, child.left_edge.idx, _end(child.right_edge))]
+        if child.dep_ == "prep" and child.lower_ in words:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return [_trim(text, objects[0].left_edge.idx, _end(objects[0].right_edge))]
+    return []
+
+
+def _that_clause(verb: Token) -> bool:
+    """A complement clause opened by "that" as its conjunction; the parser may call it a
+    relative clause, but in a true one "that" is the subject or object, not the mark."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" and c.i < verb.i for c in verb.children)
+
+
+def _infinitive(verb: Token) -> bool:
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def noun_owner(noun: Token) -> Token | None:
+    """Whose claim it is: the possessive ("his claim"), "by/from X", or the subject of a
+    light verb taking it as object ("X made the claim that ..."). No owner: None."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return owner(objects[0])
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in light_verbs():
+        return speaker_of(noun.head)
+    return None
 
 
 def label_cue(sent: Span, text: str, labels: frozenset[str]) -> Attribution | None:
@@ -212,6 +308,34 @@ def _according(token: Token, sent: Span, text: str) -> Attribution:
     return found
 
 
+def _name_after_quote(cue: Attribution, verb: Token) -> None:
+    """'“...,” Flynn, a top adviser, said on “Fox and Friends.”': the parser may hang the
+    name on the quote and take words after the verb as its subject. A speaker inside
+    quotation marks is none; a person's name that opens the stretch between the closing
+    mark and ", said" (with at most its apposition, no verb) is the speaker. Anything else
+    leaves the speaker unresolved."""
+    cue.speaker = cue.speaker_span = cue.relative = None
+    doc, sent = verb.doc, verb.sent
+    if verb.i - 1 <= sent.start or doc[verb.i - 1].text != ",":
+        return
+    i = verb.i - 2
+    while i >= sent.start and doc[i].text not in _CLOSING:
+        i -= 1
+    phrase = list(doc[i + 1 : verb.i - 1])
+    if i < sent.start or not phrase or any(t.pos_ in ("VERB", "AUX") for t in phrase):
+        return
+    first = phrase[0]
+    if first.ent_iob_ != "B" or first.ent_type_ != "PERSON":
+        return
+    name = first
+    while name.i + 1 < verb.i and doc[name.i + 1].ent_iob_ == "I":
+        name = doc[name.i + 1]
+    rest = phrase[name.i - first.i + 1 :]
+    if rest and rest[0].text != ",":
+        return  # more than a name and its apposition: ambiguous
+    cue.speaker, cue.speaker_span = name, (first.idx, _end(name))
+
+
 def _relative(verb: Token) -> Interval | None:
     """The relative pronoun subject of "..., who said ...", the source as PolNeAR marks it."""
     for child in verb.children:
@@ -234,7 +358,7 @@ def speaker_of(verb: Token, depth: int = 0) -> Token | None:
                 child.lower_ in _EXPLETIVE and child.dep_ != "nsubj"
             ):  # "it is said that ..." has no speaker; "it said" (an agency) has one
                 continue
-            return owner(child)
+            return owner(_misread_subject(child))
         if child.dep_ == "agent":
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
@@ -249,6 +373,20 @@ def speaker_of(verb: Token, depth: int = 0) -> Token | None:
     if depth < 3 and governing is not None:
         return speaker_of(governing, depth + 1)
     return None
+
+
+def _misread_subject(subject: Token) -> Token:
+    """ "WASHINGTON -- President Obama, ..., said", "With 50 days until the election, Jane
+    Roe, an adviser, said": the parser takes a dateline or the object of a fronted
+    preposition as the subject and hangs the speaker on it in apposition. Then the named
+    person in apposition speaks; any other subject stands."""
+    before = subject.doc[subject.left_edge.i - 1] if subject.left_edge.i > 0 else None
+    dateline = subject.is_upper and len(subject) > 1 and subject.i == subject.sent.start
+    fronted = before is not None and before.pos_ == "ADP" and before.i >= subject.sent.start
+    if not (dateline or fronted):
+        return subject
+    named = [c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+    return named[0] if named else subject
 
 
 def _clause_head(head: Token) -> Token:
@@ -325,7 +463,13 @@ def verb_content(token: Token, word: CueWord, text: str) -> list[Interval]:
     if token.dep_ == "parataxis":
         return _around(token, text)
     objects = _objects(token) if "object" in word.words else []
-    return [_trim(text, o.left_edge.idx, _end(_object_end(token, o))) for o in objects[:1]]
+    return [_object_span(token, o, text) for o in objects[:1]]
+
+
+def _object_span(token: Token, obj: Token, text: str) -> Interval:
+    if obj.dep_ == "advmod":  # "as much" without what the parser hangs on it
+        return _trim(text, obj.left_edge.idx, _end(obj))
+    return _trim(text, obj.left_edge.idx, _end(_object_end(token, obj)))
 
 
 def _around(token: Token, text: str) -> list[Interval]:
@@ -360,7 +504,16 @@ def _objects(token: Token) -> list[Token]:
     for child in token.children:
         if child.dep_ == "prep" and f"{lemma} {child.lower_}" in lexicon():
             return [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-    return []
+    return [c for c in token.rights if _pro_form(token, c)][:1]
+
+
+def _pro_form(token: Token, child: Token) -> bool:
+    """ "said so", "said as much": the parser makes the words stood for an adverb."""
+    if child.dep_ != "advmod" or child.i > token.i + 2:
+        return False
+    if child.lower_ == "so":
+        return child.i == token.i + 1 and not list(child.children)
+    return child.lower_ == "much" and any(c.lower_ == "as" for c in child.lefts)
 
 
 def _object_end(token: Token, obj: Token) -> Token:

@@ -3,7 +3,8 @@
 Straight (") and curly (“ ”) double marks, low-9 („), guillemets (« ») and the doubled
 apostrophes and backticks of some news archives ('' and ``) are paired in order. A quote left open at the end of a paragraph continues when the next paragraph
 opens with a quotation mark (the newspaper convention for a quote over several
-paragraphs); otherwise it ends with its paragraph. Single quotation marks are not used:
+paragraphs); otherwise it ends with its paragraph. A closing mark that opens a line before
+a word ("”We stay.”") is a misdirected opening mark. Single quotation marks are not used:
 in English news they are mostly apostrophes or quotes inside quotes.
 """
 
@@ -68,8 +69,8 @@ def find_quotes(text: str) -> list[QuoteSpan]:
 def _is_opener(text: str, pos: int, mark: str) -> bool:
     if mark in _OPENERS:
         return True
-    if mark in _CLOSERS:
-        return False
+    if mark in _CLOSERS:  # misdirected: a closing mark opening a line before a word
+        return (pos == 0 or text[pos - 1] == "\n") and text[pos + 1 : pos + 2].isalnum()
     after = text[pos + len(mark) : pos + len(mark) + 1]
     return (pos == 0 or text[pos - 1] in _BEFORE_OPENER) and after.strip() != ""
 
