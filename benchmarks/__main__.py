@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib
+import json
 import os
 import pkgutil
 import platform
 import subprocess
 import sys
+import tempfile
 import time
 import traceback
 from pathlib import Path
@@ -73,6 +74,22 @@ def write_markdown(rows: list[dict], path: Path, names: list[str], seconds: floa
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+CHILD = (
+    "import importlib, json, sys; "
+    "rows = importlib.import_module('benchmarks.' + sys.argv[1]).run(); "
+    "open(sys.argv[2], 'w', encoding='utf-8').write(json.dumps(rows, default=str))"
+)
+
+
+def run_isolated(name: str) -> list[dict]:
+    """Run one benchmark in a fresh interpreter: its peak memory and timings must not
+    include what the benchmarks before it loaded or allocated."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "rows.json"
+        subprocess.run([sys.executable, "-c", CHILD, name, str(out)], cwd=ROOT, check=True)
+        return json.loads(out.read_text(encoding="utf-8"))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument("names", nargs="*", help=f"some of: {', '.join(available())}")
@@ -86,7 +103,7 @@ def main() -> int:
         print(f"== {name}", flush=True)
         t0 = time.perf_counter()
         try:
-            got = importlib.import_module(f"benchmarks.{name}").run()
+            got = run_isolated(name)
         except Exception:  # noqa: BLE001 - one broken benchmark must not hide the others
             traceback.print_exc()
             failed += 1

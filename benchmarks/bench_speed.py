@@ -4,7 +4,8 @@ over the same texts, on all cores, measured in the same run.
 Texts: the public-domain VOA stories in ../shared/data/voa-stories, cycled up to
 COMMUNIQUE_BENCH_ARTICLES (default 1,000) articles; each copy gets a distinct first line
 so that none is skipped as already stored. Without ../shared, generated text is used.
-Peak memory is the largest resident set of this process or any worker process.
+Peak memory is the largest resident set of this process or any worker process; the runner
+starts each benchmark in a fresh interpreter, so earlier benchmarks do not count.
 """
 
 from __future__ import annotations
