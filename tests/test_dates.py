@@ -271,3 +271,13 @@ def test_weekdays_named_narrow_an_undated_report(text, event_day, lower):
     day = dt.date.fromisoformat(event_day)
     window = (day, day + dt.timedelta(days=6))
     assert narrow_by_weekdays(text, day, window) == (dt.date.fromisoformat(lower), window[1])
+
+
+@pytest.mark.parametrize("text", ["in the evening", "In the morning", "hours later", "the night"])
+def test_a_part_of_the_day_is_the_day_the_story_last_named(text):
+    from communique.dates import resolve
+
+    anchor = DateValue(dt.date(2023, 5, 3), dt.date(2023, 5, 3), "day")
+    value = resolve(text, dt.date(2023, 5, 5), anchor=anchor)
+    assert (value.start, value.end) == (dt.date(2023, 5, 3), dt.date(2023, 5, 3))
+    assert resolve(text, dt.date(2023, 5, 5)) is None  # no day named before: no guess

@@ -69,6 +69,7 @@ def detector() -> re.Pattern[str]:
         r"the\s+day\s+(?:before|after)(?:\s+yesterday|\s+tomorrow)?|the\s+eve\b",
         r"(?:today|tonight|yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?"
         r"|last\s+night",
+        r"in\s+the\s+(?:morning|afternoon|evening|night)\b|(?:hours|minutes)\s+later\b",
     ]
     lead = r"(?:(?:since|between|from|on|in|during|until|by)\s+)?"
     return re.compile(rf"\b{lead}(?:{'|'.join(cores)})(?!\w)", re.IGNORECASE)

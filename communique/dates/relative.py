@@ -113,6 +113,16 @@ def weekend(m: re.Match[str], context: Context) -> Interval | None:
     return fitting[-1] if mode in ("past", "last") else fitting[0]
 
 
+@rule(r"(?:(?:in )?the (?:morning|afternoon|evening|night)|(?:hours|minutes) later)")
+def part_of_anchor_day(m: re.Match[str], context: Context) -> Interval | None:
+    """ "In the evening Zelenskyy addressed Congress", "hours later": the day the story
+    last named; nothing without one."""
+    anchor = context.anchor
+    if anchor is None or anchor.start != anchor.end:
+        return None
+    return anchor.start, anchor.end
+
+
 @rule(r"(earlier|later|early|late)(?: in)? (this|that|the) (day|week|month|quarter|year)")
 def earlier_later(m: re.Match[str], context: Context) -> Interval | None:
     """ "earlier this month" runs from the month's start to the reference; "later that
