@@ -111,19 +111,13 @@ def extract(
         denied = denial.find(span, onto, index, context)
         if denied is not None:
             denial.apply(denied, events, sentence.index)
-        events.extend(_sentence(span, sentence, article, index, context, timexes, onto))
+        scope = Scope(sentence, article, index, context, timexes, onto)
+        events.extend(_sentence(span, scope))
     return events
 
 
-def _sentence(
-    span: Span,
-    sentence: Sentence,
-    article: Article,
-    index: MentionIndex,
-    context: Context,
-    timexes: list[DateValue],
-    onto: Ontology,
-) -> list[Event]:
+def _sentence(span: Span, scope: Scope) -> list[Event]:
+    sentence, article, index, context, timexes, onto = scope.unpack()
     matches = arbiter.arbitrate(find_triggers(span, onto), onto)
     verbs = {m.token.i: m for m in matches if not m.noun or m.token.lemma_.lower() in INVITING}
     events: list[Event] = []
@@ -139,9 +133,7 @@ def _sentence(
         if screen.scene(match.light if match.light is not None else match.head or match.token):
             strength = match.trigger.strength * SCENE_WEIGHT
             match = replace(match, trigger=replace(match.trigger, strength=strength))
-        found = code_match(
-            match, sentence, article, index, context, timexes, onto, inner.get(match.token.i, [])
-        )
+        found = code_match(match, scope, inner.get(match.token.i, []))
         for event in found:
             key = (event.event_type, event.source, event.target, event.modality)
             if key not in seen:
@@ -149,7 +141,7 @@ def _sentence(
                 event.event_id = f"{article.article_id}:{sentence.index}:{len(events)}"
                 events.append(event)
     if not events and len(index.entities_in(span)) >= 2:
-        events = _fallback(span, sentence, article, index, context, timexes, onto)
+        events = _fallback(span, scope)
     return _places_to_states(events)
 
 
@@ -201,21 +193,12 @@ def _objects(match: Match) -> list[Token]:
     return [c for anchor in match.anchors for c in anchor.children if c.dep_ == "dobj"]
 
 
-def _fallback(
-    span: Span,
-    sentence: Sentence,
-    article: Article,
-    index: MentionIndex,
-    context: Context,
-    timexes: list[DateValue],
-    onto: Ontology,
-) -> list[Event]:
+def _fallback(span: Span, scope: Scope) -> list[Event]:
     """A sentence whose predicate the tables miss, typed by the trained model (arbiter.py)."""
+    sentence, article, index, context, timexes, onto = scope.unpack()
     events: list[Event] = []
     for token, trigger in arbiter.fallback_verbs(span, onto):
-        for event in code_match(
-            Match(token, trigger, noun=False), sentence, article, index, context, timexes, onto
-        ):
+        for event in code_match(Match(token, trigger, noun=False), scope):
             event.event_id = f"{article.article_id}:{sentence.index}:{len(events)}"
             events.append(event)
     return events
@@ -382,19 +365,27 @@ def _complement(token: Token) -> bool:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """What coding one sentence needs besides the trigger: the sentence, its article, the
+    article's mentions, the carried context, its dates and the event tables."""
+
+    sentence: Sentence
+    article: Article
+    index: MentionIndex
+    context: Context
+    timexes: list[DateValue]
+    onto: Ontology
+
+    def unpack(self) -> tuple:
+        return self.sentence, self.article, self.index, self.context, self.timexes, self.onto
+
+
 # ---------------------------------------------------------------- one trigger -> events
 
 
-def code_match(
-    match: Match,
-    sentence: Sentence,
-    article: Article,
-    index: MentionIndex,
-    context: Context,
-    timexes: list[DateValue],
-    onto: Ontology,
-    inner: list[Match] | None = None,
-) -> list[Event]:
+def code_match(match: Match, scope: Scope, inner: list[Match] | None = None) -> list[Event]:
+    sentence, article, index, context, timexes, onto = scope.unpack()
     code = _code(match, onto)
     entry = onto.code(code)
     if entry.plover is None:
