@@ -397,3 +397,16 @@ def test_scene_event_ranks_below_main_event(nlp):
     )
     confidence = {e.event_type: e.confidence for e in events}
     assert confidence["ASSAULT"] < confidence["AID"]
+
+
+def test_who_raises_a_killing_did_not_commit_it(nlp):
+    import datetime as dt
+
+    from communique.pipeline import analyse
+    from communique.records import Article
+
+    text = (
+        "The Dutch minister said he had raised the killing of the journalist with his Saudi host."
+    )
+    result = analyse(nlp(text), Article("t", text, published=dt.date(2022, 7, 16)))
+    assert not [e for e in result.events if e.event_type == "ASSAULT" and e.source]

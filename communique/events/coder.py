@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from functools import cache
 from itertools import combinations, permutations
 
 from spacy.tokens import Doc, Span, Token
@@ -245,8 +246,25 @@ def _noun(token: Token, onto: Ontology) -> Match | None:
 
 def _plain(verb: Token, onto: Ontology) -> bool:
     """A verb that only carries its object noun's event: neither a light verb nor a trigger
-    of its own ("reimposed a blockade", "speeded up the withdrawal")."""
-    return verb.pos_ == "VERB" and verb.lemma_.lower() not in onto.verbs
+    of its own ("reimposed a blockade", "speeded up the withdrawal"). A verb that reports,
+    discusses or judges (the quote cues: "raised the killing of X", "condemned the
+    attack") speaks about the event: its subject did not do it."""
+    lemma = verb.lemma_.lower()
+    return verb.pos_ == "VERB" and lemma not in onto.verbs and lemma not in reporting_verbs()
+
+
+@cache
+def reporting_verbs() -> frozenset[str]:
+    from ..quotes.cues import lexicon
+
+    return frozenset(cue.split()[0] for cue in lexicon()) | DISCUSSING
+
+
+DISCUSSING = frozenset(
+    {"raise", "discuss", "mention", "cite", "recall", "remember", "mark", "commemorate",
+     "investigate", "probe", "examine", "review", "debate", "address", "highlight",
+     "blame", "condemn", "denounce", "criticise", "criticize", "deplore", "mourn", "report"}
+)  # fmt: skip
 
 
 def _effect(light: Token, onto: Ontology) -> str | None:
