@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
@@ -72,39 +73,48 @@ def _shared_body_names(doc: Doc, links: list[Link], kb) -> None:
     """A person or office tied only to a body whose name several states use ("X, the
     speaker of the House of Representatives") takes the one of those states that the
     article names most often as an actor or modifier; on a tie it stays unknown."""
-    named = _article_states(links)
+    named = _article_states(links, locations=False)
     for link in links:
         e = link.entity
         if e is None or e.country or e.org or e.kind not in ("person", "role", "body"):
             continue
-        shared = kb.states_sharing(doc[link.found.start : link.found.end].text)
-        ranked = sorted(((named[c], c) for c in shared if named[c]), reverse=True)
-        if ranked and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
-            e.country = ranked[0][1]
-            if e.key.startswith(f"{UNKNOWN}/"):
-                e.key = e.country + e.key.removeprefix(UNKNOWN)
+        code = _most_named(kb.states_sharing(doc[link.found.start : link.found.end].text), named)
+        if code is not None:
+            _settle(e, code)
             link.reason = None
 
 
-def _article_states(links: list[Link]) -> Counter[str]:
-    """How often the article names each state as an actor or modifier."""
+def _article_states(links: list[Link], *, locations: bool) -> Counter[str]:
+    """How often the article names each state (as an actor or modifier, and also as a
+    location when `locations`)."""
     named: Counter[str] = Counter()
     for link in links:
         country = (link.entity.country if link.entity else None) or link.found.country
-        if country and link.found.role != "location":
+        if country and (locations or link.found.role != "location"):
             named[country] += 1
     return named
+
+
+def _most_named(candidates: Iterable[str], named: Counter[str]) -> str | None:
+    """The candidate the article names most often; None when it names none or ties."""
+    ranked = sorted(((named[c], c) for c in candidates if named[c]), reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]):
+        return None
+    return ranked[0][1]
+
+
+def _settle(e: Entity, code: str) -> None:
+    """Give an entity of no known country its country, in its id too."""
+    e.country = code
+    if e.key.startswith(f"{UNKNOWN}/"):
+        e.key = code + e.key.removeprefix(UNKNOWN)
 
 
 def _ambiguous_states(doc: Doc, links: list[Link], kb) -> None:
     """ "Congo", "Korean": a name several states share is the one of them the article
     names otherwise ("Kinshasa", "Seoul"), counting locations too; none or a tie leaves it
     unknown."""
-    named: Counter[str] = Counter()
-    for link in links:
-        country = (link.entity.country if link.entity else None) or link.found.country
-        if country:
-            named[country] += 1
+    named = _article_states(links, locations=True)
     states = {
         link.entity.key: link.entity
         for link in links
@@ -115,16 +125,13 @@ def _ambiguous_states(doc: Doc, links: list[Link], kb) -> None:
         e = link.entity
         if e is None or e.country or e.org:
             continue
-        candidates = kb.ambiguous(doc[link.found.start : link.found.end].text)
-        ranked = sorted(((named[c], c) for c in candidates if named[c]), reverse=True)
-        if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]):
+        code = _most_named(kb.ambiguous(doc[link.found.start : link.found.end].text), named)
+        if code is None:
             continue
-        code, link.reason = ranked[0][1], None
+        link.reason = None
         head = heads.get(link.found.end)
         if head is not None and head.entity.kind in ("role", "group") and not head.entity.country:
-            head.entity.country = code  # "Congolese soldiers": the adjective qualifies them
-            if head.entity.key.startswith(f"{UNKNOWN}/"):
-                head.entity.key = code + head.entity.key.removeprefix(UNKNOWN)
+            _settle(head.entity, code)  # "Congolese soldiers": the adjective qualifies them
             link.entity, link.found.role = head.entity, "modifier"
         elif e.kind in ("unknown", "place"):
             state = states.setdefault(code, e)
@@ -133,9 +140,7 @@ def _ambiguous_states(doc: Doc, links: list[Link], kb) -> None:
                 if other.entity is e:
                     other.entity = state
         else:
-            e.country = code
-            if e.key.startswith(f"{UNKNOWN}/"):
-                e.key = code + e.key.removeprefix(UNKNOWN)
+            _settle(e, code)
 
 
 def _idle_offices(links: list[Link]) -> None:
