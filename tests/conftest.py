@@ -34,3 +34,13 @@ def example_db(tmp_path_factory) -> Path:
     summary = api.ingest([EXAMPLES / "corpus"], db, jobs=1)
     assert summary.ingested >= 10, summary
     return db
+
+
+def analyse_text(nlp, text: str, published: str):
+    """The per-article pipeline over one text of our own, published on an ISO day."""
+    import datetime as dt
+
+    from communique.pipeline import analyse
+    from communique.records import Article
+
+    return analyse(nlp(text), Article("t", text, published=dt.date.fromisoformat(published)))

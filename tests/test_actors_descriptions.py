@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import analyse_text
+
 
 @pytest.mark.parametrize(
     ("text", "name", "country"),
@@ -38,12 +40,7 @@ import pytest
     ],
 )
 def test_body_names_shared_by_states_take_the_state_the_article_names(nlp, text, name, country):
-    import datetime as dt
-
-    from communique.pipeline import analyse
-    from communique.records import Article
-
-    result = analyse(nlp(text), Article("a", text, published=dt.date(2022, 11, 14)))
+    result = analyse_text(nlp, text, "2022-11-14")
     (mention,) = [m for m in result.mentions if m.text == name and m.role == "actor"]
     assert mention.country == country
     assert (mention.reason is None) == (country is not None)
@@ -73,27 +70,17 @@ def test_body_names_shared_by_states_take_the_state_the_article_names(nlp, text,
     ],
 )
 def test_the_leader_of_a_country_refers_to_its_head_named_earlier(nlp, text, expected):
-    import datetime as dt
-
-    from communique.pipeline import analyse
-    from communique.records import Article
-
-    result = analyse(nlp(text), Article("a", text, published=dt.date(2023, 9, 5)))
+    result = analyse_text(nlp, text, "2023-09-05")
     (leader,) = [m for m in result.mentions if m.text == "leader"]
     assert leader.entity == expected
 
 
 def test_they_after_a_plural_description_takes_its_group(nlp):
-    import datetime as dt
-
-    from communique.pipeline import analyse
-    from communique.records import Article
-
     text = (
         "The Indian and Pakistani foreign ministers met in Astana on Tuesday. The ministers "
         "agreed on nothing. They both spoke with the Kazakh president afterwards."
     )
-    result = analyse(nlp(text), Article("a", text, published=dt.date(2024, 7, 4)))
+    result = analyse_text(nlp, text, "2024-07-04")
     they = {m.entity for m in result.mentions if m.text == "They"}
     assert they == {"IND/role/foreign-minister", "PAK/role/foreign-minister"}
     talks = {(e.source, e.target) for e in result.events if e.event_type == "CONSULT"}

@@ -11,6 +11,7 @@ from communique.events import extract, ontology
 from communique.events.interchange import GDELT_COLUMNS, to_gdelt, to_plover
 from communique.events.ontology import PLOVER_TYPES
 from communique.records import Article, DateValue, Mention, Sentence
+from tests.conftest import analyse_text
 
 PUBLISHED = dt.date(2024, 5, 6)
 
@@ -335,12 +336,7 @@ def test_denial_reaches_back(nlp, text, modality):
     ],
 )
 def test_a_town_is_a_location_not_a_participant(nlp, text, expected):
-    import datetime as dt
-
-    from communique.pipeline import analyse
-    from communique.records import Article
-
-    result = analyse(nlp(text), Article("t", text, published=dt.date(2023, 9, 5)))
+    result = analyse_text(nlp, text, "2023-09-05")
     got = [(e.event_type, e.source, e.target, e.mode) for e in result.events]
     assert got == expected
     assert all(e.location is not None for e in result.events)
@@ -364,12 +360,7 @@ def test_a_town_is_a_location_not_a_participant(nlp, text, expected):
     ],
 )
 def test_event_location_from_a_locative_phrase(nlp, text, place, country):
-    import datetime as dt
-
-    from communique.pipeline import analyse
-    from communique.records import Article
-
-    result = analyse(nlp(text), Article("t", text, published=dt.date(2022, 11, 14)))
+    result = analyse_text(nlp, text, "2022-11-14")
     assert result.events
     assert {(e.location.name, e.location.country) for e in result.events if e.location} == {
         (place, country)
@@ -377,13 +368,8 @@ def test_event_location_from_a_locative_phrase(nlp, text, place, country):
 
 
 def test_a_passive_in_an_announcement_is_the_announcer_act(nlp):
-    import datetime as dt
-
-    from communique.pipeline import analyse
-    from communique.records import Article
-
     text = "Prime Minister Theresa May announced on Wednesday that 23 Russian diplomats would be expelled from Britain."
-    result = analyse(nlp(text), Article("t", text, published=dt.date(2018, 3, 14)))
+    result = analyse_text(nlp, text, "2018-03-14")
     got = {(e.event_type, e.source, e.target) for e in result.events}
     assert got == {("SANCTION", "GBR/person/theresa-may", "RUS/role/diplomat")}
 
@@ -400,13 +386,8 @@ def test_scene_event_ranks_below_main_event(nlp):
 
 
 def test_who_raises_a_killing_did_not_commit_it(nlp):
-    import datetime as dt
-
-    from communique.pipeline import analyse
-    from communique.records import Article
-
     text = (
         "The Dutch minister said he had raised the killing of the journalist with his Saudi host."
     )
-    result = analyse(nlp(text), Article("t", text, published=dt.date(2022, 7, 16)))
+    result = analyse_text(nlp, text, "2022-07-16")
     assert not [e for e in result.events if e.event_type == "ASSAULT" and e.source]
