@@ -4,7 +4,6 @@ these tests."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 
 import pytest
@@ -12,8 +11,7 @@ import pytest
 from communique.actors import names
 from communique.actors.found import Found
 from communique.actors.resolve import Entity
-from communique.pipeline import analyse
-from communique.records import Article
+from tests.conftest import analyse_text
 
 
 def _rows() -> list[tuple[str, str]]:
@@ -93,7 +91,7 @@ def test_honorific_beats_a_given_name_in_an_entity():
 
 # ---------------------------------------------------------------------------- end to end
 def _analyse(nlp, text: str):
-    return analyse(nlp(text), Article("a", text, published=dt.date(2022, 11, 14)))
+    return analyse_text(nlp, text, "2022-11-14")
 
 
 def _pronoun_entities(result, word: str) -> list[str | None]:
