@@ -391,3 +391,31 @@ def test_who_raises_a_killing_did_not_commit_it(nlp):
     )
     result = analyse_text(nlp, text, "2022-07-16")
     assert not [e for e in result.events if e.event_type == "ASSAULT" and e.source]
+
+
+@pytest.mark.parametrize(
+    ("text", "triggers"),
+    [
+        pytest.param(
+            "Syrian rebels shelled Aleppo on Sunday, killing twelve people.",
+            ["shelled"],
+            id="toll-is-part-of-the-attack",
+        ),
+        pytest.param(
+            "Rebels ambushed a convoy near Goma, killing three Ugandan soldiers.",
+            ["ambushed", "killing"],
+            id="a-named-victim-is-an-event-of-its-own",
+        ),
+    ],
+)
+def test_a_participle_giving_the_toll_is_no_separate_attack(nlp, text, triggers):
+    result = analyse_text(nlp, text, "2024-03-04")
+    assert [e.trigger for e in result.events if e.event_type == "ASSAULT"] == triggers
+
+
+def test_home_front_roles_take_the_town_they_are_in(nlp):
+    text = "Police in Karachi detained dozens of protesters, and ministers in Brussels met."
+    result = analyse_text(nlp, text, "2024-03-04")
+    country = {m.text: m.country for m in result.mentions}
+    assert country["Police"] == "PAK"
+    assert country.get("ministers") is None

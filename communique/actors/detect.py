@@ -33,6 +33,7 @@ MONTHS = words(
 )
 
 
+HOME_FRONT = words("COP CVL OPP EDU REL")  # sectors placed by "in <town>" (_placed_by_phrase)
 DATELINE_TAIL = re.compile(r"(?:, [A-Z][a-z]+\.? \d{1,2})?(?: \([^)]{1,40}\))? ?[—–-]")
 
 
@@ -58,6 +59,7 @@ class Detector(PlaceRules):
         self._places_and_states()
         self._pronouns()
         self._fronted_capitals()
+        self._placed_by_phrase()
         self._owned_bodies()
         self._datelines()
         return sorted(self.found, key=lambda f: (f.start, f.kind == "pronoun", f.end))
@@ -487,6 +489,26 @@ class Detector(PlaceRules):
             for f in self.found:
                 if sent.start <= f.start < sent.end and _placed_by_dateline(f):
                     f.country = country
+
+    def _placed_by_phrase(self) -> None:
+        """ "Police in Jericho", "demonstrators in Baghdad": a countryless home-front body or
+        role (police, protesters, residents, students) takes the country of the town or state
+        named in a locative phrase on its own noun. Officials, troops and diplomats do not:
+        "ministers in Brussels" and "troops in Iraq" are often foreigners there."""
+        places = {f.start: f for f in self.found if f.kind in ("place", "state") and f.country}
+        for f in self.found:
+            if not _placed_by_dateline(f) or (f.sector or "") not in HOME_FRONT:
+                continue
+            prep = self.doc[f.end] if f.end < len(self.doc) else None
+            if (
+                prep is None
+                or prep.lower_ not in ("in", "from")
+                or not f.start <= prep.head.i < f.end
+            ):
+                continue
+            place = places.get(f.end + 1 + (self.doc[f.end + 1].lower_ == "the"))
+            if place is not None:
+                f.country = place.country
 
     def _fronted_country(self, sent: Span) -> str | None:
         if sent.end - sent.start < 4 or self.doc[sent.start].lower_ != "in":

@@ -124,6 +124,16 @@ GROUP_NOUNS: dict[str, str] = {
     "militia": "REB",
     "fighter": "REB",
     "gunman": "REB",
+    "extremist": "REB",
+    "jihadist": "REB",
+    "bomber": "REB",
+    "faction": "REB",
+    "group": "CVL",  # "armed groups" are REB (places.ARMED)
+    "party": "PTY",
+    "hacker": "CVL",
+    "crowd": "CVL",
+    "mob": "CVL",
+    "inhabitant": "CVL",
 }
 
 

@@ -13,7 +13,7 @@ from spacy.tokens import Span
 
 from . import names, syntax
 from .found import Found
-from .lexicon import GROUP_NOUNS
+from .lexicon import GROUP_NOUNS, words
 from .units import COUNTRYISH, Unit
 
 KIND = {
@@ -25,6 +25,7 @@ KIND = {
     "body": "body",
     "title": "role",
 }
+ARMED = words("armed militant rebel jihadist extremist paramilitary")
 
 
 class PlaceRules:
@@ -56,6 +57,8 @@ class PlaceRules:
         top = syntax.first_conjunct(span.root)
         head = top.head if top.dep_ in ("amod", "compound", "nmod") else None
         sector = GROUP_NOUNS.get(head.lemma_.lower()) if head is not None else None
+        if sector == "CVL" and any(c.lower_ in ARMED for c in head.children):
+            sector = "REB"  # "Palestinian armed groups"
         if head is None and top.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"):
             group = Found(unit.start, unit.end, "group", country=unit.key, key="people")
             group.subject = syntax.is_subject(span)

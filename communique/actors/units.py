@@ -40,7 +40,10 @@ def find_units(doc: Doc, lex: Lexicon) -> list[Unit]:
     """Every unit of the document, in order, without overlaps."""
     taken = bytearray(len(doc))
     named = _named_organisations(doc)
-    found = [u for u in _kb_units(doc, lex) if not _inside(u, named)]
+    stances = _stances(doc)
+    found = [u for u in _kb_units(doc, lex) if not _inside(u, named) and u.start not in stances]
+    for i in stances:
+        taken[i - 2 : i] = b"\x01\x01"
     _mark(taken, found)
     _mark(taken, named)
     titles = _title_units(doc, lex, taken)
@@ -49,6 +52,18 @@ def find_units(doc: Doc, lex: Lexicon) -> list[Unit]:
     _mark(taken, honorifics)
     ner = _ner_units(doc, taken)
     return sorted(found + named + titles + honorifics + ner, key=lambda u: u.start)
+
+
+def _stances(doc: Doc) -> set[int]:
+    """Where a country or demonym follows "anti-" or "pro-": a stance ("a pro-Russian
+    separatist", "an anti-Syria journalist"), not a nationality."""
+    return {
+        i
+        for i in range(2, len(doc))
+        if doc[i - 1].text == "-"
+        and doc[i - 2].lower_ in ("anti", "pro")
+        and not doc[i - 1].whitespace_
+    }
 
 
 def _named_organisations(doc: Doc) -> list[Unit]:

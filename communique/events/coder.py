@@ -131,6 +131,8 @@ def _sentence(span: Span, scope: Scope) -> list[Event]:
     for match in matches:
         if _suppressed(match, verbs, onto) or _background(match, index):
             continue
+        if _toll(match, verbs, index, onto):
+            continue
         if screen.scene(match.light if match.light is not None else match.head or match.token):
             strength = match.trigger.strength * SCENE_WEIGHT
             match = replace(match, trigger=replace(match.trigger, strength=strength))
@@ -412,8 +414,8 @@ def code_match(match: Match, scope: Scope, inner: list[Match] | None = None) -> 
     frame = "host" if match.effect == "host" else match.trigger.frame
     if not targets and not reciprocal:
         targets = _inner_targets(inner or [], sources, index, context)
-    if sources and not targets and not reciprocal and not match.noun and frame == "dir":
-        targets = _without(args.complement_actors(match.token, index, context), sources)
+    if sources and not targets and not reciprocal and not match.noun and _one_sided(frame, sources):
+        targets = _complement_targets(match.token, frame, sources, index, context)
     if _unfit(match, frame, entry.plover, entry.quad_class, sources, targets):
         return []
     coded = _pairs(frame, match.trigger.min_participants, sources, targets, reciprocal, from_parse)
@@ -506,6 +508,37 @@ def _called_off(
                         trigger=match.light.text,
                     )
     return list(found.values())
+
+
+def _complement_targets(
+    verb: Token, frame: str, sources: list[str], index: MentionIndex, context: Context
+) -> list[str]:
+    """The other side of a one-sided act, from its complement; for a joint act ("agreed to
+    US mediation") only a named actor of another country, never a place or the source's own
+    officials ("the two leaders agreed that officials would ...")."""
+    joint = frame != "dir"
+    found = args.complement_actors(verb, index, context, sources, places=not joint)
+    found = _without([_country_of_place(t) or t for t in found], sources)
+    own = {s.split("/", 1)[0] for s in sources} | {UNKNOWN_COUNTRY}
+    return [t for t in found if t.split("/", 1)[0] not in own] if joint else found
+
+
+def _one_sided(frame: str, sources: list[str]) -> bool:
+    """A directed act, or a joint one only one side of which the clause names ("X agreed to
+    Y's mediation"), may find its other side inside its complement."""
+    return frame == "dir" or (frame == "sym" and len(sources) == 1)
+
+
+def _toll(match: Match, verbs: dict[int, Match], index: MentionIndex, onto: Ontology) -> bool:
+    """ "shelled the town, killing 20 people": a participle giving the toll of an attack
+    names no act of its own (unless it names a victim the attack does not)."""
+    token = match.token
+    governing = verbs.get(token.head.i)
+    if match.noun or governing is None or token.dep_ != "advcl" or token.tag_ != "VBG":
+        return False
+    kinds = {onto.code(m.trigger.cameo).plover for m in (match, governing)}
+    subtree = token.doc[token.left_edge.i : token.right_edge.i + 1]
+    return kinds == {"ASSAULT"} and not index.entities_in(subtree)
 
 
 def _background(match: Match, index: MentionIndex) -> bool:

@@ -60,6 +60,15 @@ class MentionIndex:
         """Every entity whose mention covers the token ("Turkish and Armenian officials")."""
         return _unique([m.entity for m in self.by_token.get(token.i, ())])
 
+    def where(self, token: Token) -> tuple[list[str], list[str]]:
+        """The token's entities split into actors and places (towns, and states named as
+        where something happens: "met in Astana")."""
+        actors: list[str] = []
+        places: list[str] = []
+        for m in self.by_token.get(token.i, ()):
+            (places if m.role == "location" or _is_place(m.entity) else actors).append(m.entity)
+        return _unique(actors), _unique(places)
+
     def entities_in(self, span: Span) -> set[str]:
         """The distinct actor entities mentioned inside a span."""
         found: set[str] = set()
@@ -157,6 +166,11 @@ def is_reciprocal(token: Token) -> bool:
     )
 
 
+STATIVE_PARTICIPLES = frozenset(
+    {"oppose", "commit", "determine", "dedicate", "resolve", "prepare", "engage", "involve"}
+)
+
+
 def subject_tokens(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     """The subject of a verb and whether it is the logical agent (False for passive subjects).
 
@@ -169,9 +183,11 @@ def subject_tokens(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         return [verb.head], True
     if own:
         return own, True
-    passive = children(verb, PASSIVE_SUBJECTS)
-    if passive:
-        return passive, False
+    passive = children(verb, PASSIVE_SUBJECTS) or [  # a subject the parser hung on "is"
+        s for aux in children(verb, {"auxpass"}) for s in children(aux, SUBJECTS)
+    ]
+    if passive:  # "is opposed to", "is engaged in": a state of the subject, not a passive
+        return passive, verb.lemma_.lower() in STATIVE_PARTICIPLES and not agents(verb)
     if depth > 3 or verb.dep_ not in CONTROL_DEPS or verb.head.i == verb.i:
         return [], True
     head = verb.head
@@ -200,23 +216,75 @@ COMPLEMENT_DEPS = frozenset(
 COMPLEMENT_DEPTH = 8
 
 
-def complement_actors(verb: Token, index: MentionIndex, context: Context) -> list[str]:
+def complement_actors(
+    verb: Token,
+    index: MentionIndex,
+    context: Context,
+    sources: list[str] = (),
+    *,
+    places: bool = True,
+) -> list[str]:
     """The nearest actors inside what a verb says was done, asked or threatened, when its own
     slots name no target: "threatened to cut off power to X", "rejected calls by X to ...",
     "denounced as a crime X's crackdown". Breadth first through complements, objects and
     their phrases (never the verb's own subject, adverbial clauses or relative clauses), so
-    the closest named actor wins (the first reached among equals) together with the
-    actors coordinated with it ("X and Y"). A town found there is where the act happens, not
-    whom it is done to."""
-    layer = [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS - SUBJECTS - PASSIVE_SUBJECTS]
+    the closest named actor other than the sources wins (the first reached among equals)
+    together with the actors coordinated with it ("X and Y"). When none is named there:
+    the actors of a purpose or protest phrase ("went on strike to protest X's decision", "in
+    protest against X") or of a condition ("threatened to strike unless X withdraws"); and
+    only then a place the act is done in ("agreed to open a centre in Tokyo"), which the
+    coder turns into its country (unless `places` is False)."""
+    top = [c for c in verb.children if _complement_step(c) and c.dep_ not in OWN_SUBJECTS]
+    seen_places: list[str] = []
+    clauses = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+    purpose = [c for clause in clauses for c in clause.children if _purpose_or_condition(c)]
+    for layer in (top, purpose):
+        found = _nearest(layer, index, context, set(sources), seen_places)
+        if found:
+            return found
+    return seen_places[:1] if places else []
+
+
+def _nearest(
+    layer: list[Token], index: MentionIndex, context: Context, sources: set[str], places: list[str]
+) -> list[str]:
     for _ in range(COMPLEMENT_DEPTH):
-        named = [t for t in layer if any(not _is_place(e) for e in index.entities(t))]
+        named = [t for t in layer if any(e not in sources for e in index.where(t)[0])]
         if named:
-            return [e for e in group(named[:1], index, context) if not _is_place(e)]
-        layer = [c for t in layer for c in t.children if c.dep_ in COMPLEMENT_DEPS]
+            here = {e for t in named for e in index.where(t)[1]}
+            return [e for e in group(named[:1], index, context) if e not in here]
+        places.extend(e for t in layer for e in index.where(t)[1])
+        layer = [c for t in layer for c in t.children if _complement_step(c)]
         if not layer:
             break
     return []
+
+
+def _complement_step(token: Token) -> bool:
+    """A complement, object or phrase of what was done, never a time ("during a visit to X")."""
+    if token.dep_ == "relcl":  # "a call for X to be deployed": an infinitive, not a relative
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return token.dep_ in COMPLEMENT_DEPS and not (
+        token.dep_ == "prep" and token.lower_ in TIME_PREPOSITIONS
+    )
+
+
+OWN_SUBJECTS = SUBJECTS | PASSIVE_SUBJECTS
+TIME_PREPOSITIONS = frozenset({"during", "after", "before", "since", "until", "amid", "despite"})
+PURPOSE_NOUNS = frozenset({"protest", "retaliation", "response", "solidarity", "opposition"})
+CONDITIONS = frozenset({"unless", "if", "until"})
+
+
+def _purpose_or_condition(token: Token) -> bool:
+    """ "to protest ...", "in protest against ...", "unless X ..." hung on the verb."""
+    if token.dep_ == "advcl":
+        return any(
+            (c.dep_ == "aux" and c.lower_ == "to") or (c.dep_ == "mark" and c.lower_ in CONDITIONS)
+            for c in token.children
+        )
+    return token.dep_ == "prep" and any(
+        c.dep_ == "pobj" and c.lemma_.lower() in PURPOSE_NOUNS for c in token.children
+    )
 
 
 def _is_place(entity: str) -> bool:
