@@ -164,6 +164,7 @@ def test_with_actor_mentions_a_pronoun_speaker_joins_its_antecedent(nlp):
         pytest.param("The Chilean president believes in open trade.", id="belief-no-clause"),
         pytest.param("Soldiers found the wreckage near the border.", id="found-object"),
         pytest.param("Correction: An earlier version misspelled the envoy's name.", id="note"),
+        pytest.param("The governor refused to sign the budget bill.", id="refusal-is-an-act"),
     ],
 )
 def test_no_attribution_without_a_complement(nlp, text):
@@ -208,6 +209,48 @@ def test_own_act_is_not_relayed(nlp):
     [quote] = _run(nlp, text, mentions)
     assert quote.text == "he had raised the detention of two journalists"
     assert (quote.speaker, quote.reported_by) == ("p", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        pytest.param(
+            "The envoy condemned what he called a reckless provocation by the neighbour.",
+            ["condemned"],
+            id="inside-words",
+        ),
+        pytest.param(
+            "The ministry published what it called a final offer to the striking workers.",
+            ["called"],
+            id="no-other-cue",
+        ),
+    ],
+)
+def test_what_a_pronoun_called_is_part_of_the_words_around_it(nlp, text, cues):
+    assert [cue.cue for cue in quotes.attributions(nlp(text))] == cues
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "The senator, who said the vote would pass easily, left the chamber early.",
+            "The senator",
+            id="subject",
+        ),
+        pytest.param(
+            "The envoy, who met the rebel leaders and called for a ceasefire, flew home.",
+            "The envoy",
+            id="inherited",
+        ),
+    ],
+)
+def test_relative_pronoun_is_the_source_as_written(nlp, text, speaker):
+    [cue] = quotes.attributions(nlp(text))
+    assert text[slice(*cue.source_span)] == "who"
+    assert text[slice(*cue.speaker_span)] == speaker
+    [quote] = _run(nlp, text)
+    assert quote.speaker_mention == speaker
 
 
 def test_doubled_apostrophes_are_quotation_marks():

@@ -19,6 +19,7 @@ from .cues import (
     Interval,
     cue_word,
     find_cues,
+    is_naming,
     noun_span,
     repeated_labels,
     speaker_of,
@@ -51,6 +52,7 @@ def attribute(
     sents = list(doc.sents)
     labels = repeated_labels(text)
     cues = [cue for sent in sents for cue in find_cues(sent, quoted, text, labels)]
+    cues = [cue for cue in cues if not (is_naming(cue) and _inside_words(cue, cues))]
     cues += [cue for cue in (byline(doc, text, span) for span in spans) if cue is not None]
     cues += mark_relays(cues, quoted, text)
     cues.sort(key=lambda cue: cue.start)
@@ -61,6 +63,12 @@ def attribute(
         if cue is not None:
             cue.quotes.append((span.start, span.end))
     return cues, direct
+
+
+def _inside_words(cue: Attribution, cues: list[Attribution]) -> bool:
+    return any(
+        other is not cue and any(s <= cue.start < e for s, e in other.contents) for other in cues
+    )
 
 
 _BYLINE = re.compile(  # spaces within the line, no-break spaces too
@@ -110,8 +118,11 @@ def mark_relays(cues: list[Attribution], quoted: QuoteIndex, text: str) -> list[
 
 def _relayable(inner: Attribution) -> bool:
     """A belief is the outer speaker's report, not a relay ("X said he believes ...");
-    nor is a joint act ("the two men discussed ...": no one person's words)."""
+    nor is a joint act ("the two men discussed ...": no one person's words), nor a name
+    given in the outer words ("condemned what he called ...")."""
     if inner.kind == "belief" or inner.speaker is None or not inner.contents:
+        return False
+    if is_naming(inner):
         return False
     return inner.kind == "speech" or not _plural(inner.speaker)
 

@@ -5,8 +5,9 @@ preposition "according to". Its speaker comes from the parse: the subject of the
 (inherited through "adding that ...", "... and warned", "who said", "answered by saying",
 "is determined to warn"), the agent of a passive (never its subject: "X was told / accused"
 names whom the words were for or about), or the object of "according to"; a written
-statement ("the ministry's readout said") gives way to its owner, a dateline or a fronted
-prepositional object misread as subject to the person named in apposition to it. Its words
+statement ("the ministry's readout said") gives way to its owner (with none, to whoever
+issued it: "X issued a statement calling ..."), a dateline or a fronted prepositional
+object misread as subject to the person named in apposition to it. Its words
 are the clausal complement ("said that ..."), the infinitive of verbs such as "urge"
 ("urged X to leave"), the object with the cue's own preposition ("talked about X", "accused
 X of Y"), a pro-form ("said so", "said as much"), the clause the cue interrupts ("..., she
@@ -16,7 +17,8 @@ A noun of speech or position (`data/noun_cues.tsv`: "his claim that ...", "a ple
 ...", "an assessment of ...") is a cue too when its complement follows; its speaker is
 its owner (possessive, "by/from X", the subject of a light verb: "X issued a warning
 that ..."), else unresolved. A subject inside quotation marks (a show title after "said
-on") is no speaker; the person's name between the closing mark and ", said" is.
+on") is no speaker; the person's name between the closing mark and ", said" is. "what he
+called Y" inside another cue's words is part of them, not a cue of its own (attribute.py).
 """
 
 from __future__ import annotations
@@ -89,6 +91,12 @@ class Attribution:
     relative: Interval | None = None  # "who" when the speaker came through a relative pronoun
     relayed_by: Attribution | None = None
     relays: bool = False
+
+    @property
+    def source_span(self) -> Interval | None:
+        """The speaker as written in the cue's own clause: the relative pronoun of "the
+        senator, who said ..." (its antecedent is `speaker`), else the speaker span."""
+        return self.relative or self.speaker_span
 
     @property
     def content_heads(self) -> list[Token]:
@@ -336,11 +344,29 @@ def _name_after_quote(cue: Attribution, verb: Token) -> None:
     cue.speaker, cue.speaker_span = name, (first.idx, _end(name))
 
 
-def _relative(verb: Token) -> Interval | None:
-    """The relative pronoun subject of "..., who said ...", the source as PolNeAR marks it."""
+def is_naming(cue: Attribution) -> bool:
+    """ "condemned what he called a breach": a pronoun's name for the thing another cue's
+    words are about. Inside that cue's words it is part of them, not an attribution."""
+    token = cue.token
+    return (
+        token.lemma_.lower() == "call"
+        and cue.speaker is not None
+        and cue.speaker.pos_ == "PRON"
+        and any(c.dep_ == "dobj" and c.lower_ == "what" for c in token.children)
+    )
+
+
+def _relative(verb: Token, depth: int = 0) -> Interval | None:
+    """The relative pronoun subject of "..., who said ...", the speaker as written in the
+    cue's clause, also for a verb that inherits it ("who refused to endorse", "who met and
+    called for")."""
     for child in verb.children:
-        if child.dep_ in _SUBJECTS and child.lower_ in _RELATIVE and verb.dep_ == "relcl":
-            return child.idx, _end(child)
+        if child.dep_ in _SUBJECTS:
+            if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                return child.idx, _end(child)
+            return None
+    if depth < 3 and verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+        return _relative(verb.head, depth + 1)
     return None
 
 
@@ -408,7 +434,14 @@ def _gerund_governor(verb: Token) -> Token | None:
 
 
 def _document_owner(noun: Token) -> Token | None:
-    return owner(noun) if noun.lemma_.lower() in documents() else None
+    """The owner of a written statement; with none named, whoever issued it: "the council
+    issued a statement calling ..." -> the council."""
+    if noun.lemma_.lower() not in documents():
+        return None
+    found = owner(noun)
+    if found is noun and noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
+        return speaker_of(noun.head, 1) or noun
+    return found
 
 
 def owner(noun: Token) -> Token:
