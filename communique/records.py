@@ -76,13 +76,18 @@ class Sentence:
 
 @dataclass(slots=True)
 class DateValue:
-    """An absolute date or range resolved from a temporal expression (or the dateline)."""
+    """An absolute date or range resolved from a temporal expression (or the dateline).
+
+    `source`: `text` (an expression of the text), `published` (the publication day, for a
+    clause that names no date), `story` (from the day the report last named, in the week
+    before publication, to publication) or `inferred`.
+    """
 
     start: dt.date
     end: dt.date
     precision: Precision
     text: str = ""
-    source: Literal["text", "published", "inferred"] = "text"
+    source: Literal["text", "published", "story", "inferred"] = "text"
     char_start: int | None = None
     char_end: int | None = None
 

@@ -155,6 +155,11 @@ EXTRACT_CASES = [
         "The two countries have been at odds for decades and the talks lasted six weeks.",
         {},
     ),
+    (
+        "eve-of-an-event-is-no-date",
+        "The leaders met on the eve of the summit and again the day after the vote.",
+        {},
+    ),
 ]
 
 

@@ -419,3 +419,24 @@ def test_home_front_roles_take_the_town_they_are_in(nlp):
     country = {m.text: m.country for m in result.mentions}
     assert country["Police"] == "PAK"
     assert country.get("ministers") is None
+
+
+def test_an_undated_clause_lies_between_the_story_day_and_publication(nlp):
+    text = (
+        "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed on Wednesday. "
+        "During the visit, Japan announced $500 million in humanitarian assistance for Sudan."
+    )
+    result = analyse_text(nlp, text, "2024-03-08")  # a Friday
+    aid = next(e for e in result.events if e.event_type == "AID")
+    assert (aid.date.start, aid.date.end, aid.date.source) == (
+        dt.date(2024, 3, 6),
+        dt.date(2024, 3, 8),
+        "story",
+    )
+
+
+def test_a_story_day_outside_the_week_before_publication_is_not_used(nlp):
+    text = "Russia invaded Ukraine on 24 February 2022. Japan announced new sanctions on Russia."
+    result = analyse_text(nlp, text, "2024-03-08")
+    sanction = next(e for e in result.events if e.event_type == "SANCTION")
+    assert sanction.date.source == "published"

@@ -170,7 +170,7 @@ class Resolver:
 
     def _role(self, f: Found) -> list[Link]:
         if f.plural:
-            batch = self._recent_batch(f.start, title=f.title)
+            batch = self._recent_batch(f.start, title=f.title) or self._recent_pair(f)
             if batch and not f.country:
                 self.groups[id(f)] = batch
                 return [Link(f, e) for e in batch]
@@ -239,9 +239,33 @@ class Resolver:
             else:
                 members = [self.by_found.get(id(h)) for h in self.found if h.batch == g.batch]
                 entities = [e for e in dict.fromkeys(members) if e is not None]
-            if title is None or any(_office_within(title, e.title) for e in entities):
+            if title is None or any(self._fits_plural(title, e) for e in entities):
                 return entities
         return []
+
+    def _recent_pair(self, f: Found) -> list[Entity]:
+        """ "Biden met Xi ... The two leaders agreed": the two most recent people whose
+        offices fit a plural role named without a country, when no batch came before."""
+        if f.title is None or f.country:
+            return []
+        found: list[Entity] = []
+        for g in reversed(self._earlier(f.start)):
+            e = self.by_found.get(id(g))
+            if e is None or e.kind != "person" or e in found:
+                continue
+            if not self._fits_plural(f.title, e):
+                return []  # another kind of person came between: no safe pair
+            found.append(e)
+            if len(found) == 2:
+                return found[::-1]
+        return []
+
+    def _fits_plural(self, title: str, e: Entity) -> bool:
+        """ "The ministers" after two foreign ministers; "the two leaders" after two heads
+        of state or government."""
+        if _office_within(title, e.title):
+            return True
+        return title in LEADER_WORDS and self.rank_of(e.title) == ("GOV", 1)
 
     def _pronoun(self, f: Found) -> list[Link]:
         if f.plural:

@@ -66,7 +66,9 @@ def detector() -> re.Pattern[str]:
         rf"(?:the\s+)?(?:past|last|next|coming|previous|following|recent)\s+(?:{NUMBER}\s+)?{UNITS}",
         r"(?:earlier|later)\s+(?:this|that|in\s+the)\s+(?:day|week|month|year|quarter)\b",
         rf"(?:within|in)\s+(?:{NUMBER}|a|an)\s+{UNITS}\b",
-        r"the\s+day\s+(?:before|after)(?:\s+yesterday|\s+tomorrow)?|the\s+eve\b",
+        # "the day after the vote", "the eve of the summit" hang on an event, not a date
+        r"the\s+day\s+(?:before|after)(?:\s+yesterday|\s+tomorrow)?(?!\s+(?:the|a|an|his|her|its|their)\s)"
+        r"|the\s+eve\b(?!\s+of\s)",
         r"(?:today|tonight|yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?"
         r"|last\s+night",
         r"in\s+the\s+(?:morning|afternoon|evening|night)\b|(?:hours|minutes)\s+later\b",

@@ -191,9 +191,18 @@ def _places_to_states(events: list[Event]) -> list[Event]:
 
 
 def _objects(match: Match) -> list[Token]:
-    """The direct objects of the trigger: the parser often hangs "in Bali" on the object
-    ("met Xi Jinping in Bali") rather than on the verb."""
-    return [c for anchor in match.anchors for c in anchor.children if c.dep_ == "dobj"]
+    """The direct and prepositional objects of the trigger: the parser often hangs "in Bali"
+    on them ("met Xi Jinping in Bali", "met for three hours in Bali") rather than on the
+    verb."""
+    found = [c for anchor in match.anchors for c in anchor.children if c.dep_ == "dobj"]
+    return found + [  # "met for three hours in Bali", "met with Xi in Bali"
+        g
+        for anchor in match.anchors
+        for c in anchor.children
+        if c.dep_ == "prep"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def _fallback(span: Span, scope: Scope) -> list[Event]:
@@ -294,16 +303,12 @@ def _verb_object(match: Match, conditions: dict[int, Trigger]) -> bool:
 
 
 def governor(noun: Token) -> tuple[Token, Token | None]:
-    """The phrase head ('rounds' in 'rounds of talks') and the verb that governs it."""
+    """The phrase head ('rounds' in 'rounds of talks', 'billion' in '$2 billion in aid') and
+    the verb that governs it."""
     head = noun
-    while (
-        head.dep_ == "pobj"
-        and head.head.lower_ == "of"
-        and head.head.head.pos_
-        in (
-            "NOUN",
-            "NUM",
-        )
+    while head.dep_ == "pobj" and (
+        (head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "NUM"))
+        or (head.head.lower_ == "in" and head.head.head.pos_ == "NUM")
     ):
         head = head.head.head
     verb = head.head
@@ -757,8 +762,14 @@ def _future(match: Match, date: DateValue | None, article: Article) -> bool:
     return date.start > article.published and verb.tag_ not in ("VBD", "VBN")
 
 
+STORY_SPAN = dt.timedelta(days=6)
+
+
 def choose_date(match: Match, article: Article, timexes: list[DateValue]) -> DateValue | None:
-    """The date the trigger's clause governs, else the publication day, else None."""
+    """The date the trigger's clause governs; else, for a report that named a day shortly
+    before publication earlier in its text ("met on Wednesday. During the visit, X
+    announced ..."), the range from that day to publication; else the publication day;
+    else None."""
     anchors = {t.i for t in match.anchors}
     if match.head is not None:
         anchors.add(match.head.i)
@@ -769,10 +780,34 @@ def choose_date(match: Match, article: Article, timexes: list[DateValue]) -> Dat
         span = doc.char_span(value.char_start, value.char_end, alignment_mode="expand")
         if span is not None and span.sent == match.token.sent and _governs(span.root, anchors):
             return value
-    if article.published is not None:
-        day: dt.date = article.published
-        return DateValue(start=day, end=day, precision="day", source="published")
-    return None
+    if article.published is None:
+        return None
+    day: dt.date = article.published
+    story = _story_day(match.token.idx, day, timexes)
+    if story is not None and story < day and not _future_tense(match):
+        return DateValue(start=story, end=day, precision="range", source="story")
+    return DateValue(start=day, end=day, precision="day", source="published")
+
+
+def _story_day(offset: int, published: dt.date, timexes: list[DateValue]) -> dt.date | None:
+    """The day the text last named before `offset` among those in the week up to
+    publication (the day the story is about; background dates such as "in February" are
+    passed over)."""
+    named = [
+        t
+        for t in timexes
+        if t.source == "text"
+        and t.char_end is not None
+        and t.char_end <= offset
+        and t.precision == "day"
+        and published - STORY_SPAN <= t.start <= published
+    ]
+    return max(named, key=lambda t: t.char_end or 0).start if named else None
+
+
+def _future_tense(match: Match) -> bool:
+    verb = match.light if match.light is not None else match.token
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in verb.children)
 
 
 def _governs(token: Token, anchors: set[int]) -> bool:

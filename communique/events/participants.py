@@ -197,7 +197,10 @@ def subject_tokens(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         objects = children(head, {"dobj"})
         if objects:
             return objects, True
-    return subject_tokens(head, depth + 1)
+    subjects, active = subject_tokens(head, depth + 1)
+    if verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ", "VBP"):
+        active = True  # "X was disappointed and urged Y": the second verb is active
+    return subjects, active
 
 
 def agents(verb: Token) -> list[Token]:
@@ -261,7 +264,11 @@ def _nearest(
 
 
 def _complement_step(token: Token) -> bool:
-    """A complement, object or phrase of what was done, never a time ("during a visit to X")."""
+    """A complement, object or phrase of what was done, never a time ("during a visit to X")
+    nor a pronoun subject inside it ("objected to what it called X's actions": "it" names,
+    X is the target)."""
+    if token.dep_ in SUBJECTS and token.pos_ == "PRON":
+        return False
     if token.dep_ == "relcl":  # "a call for X to be deployed": an infinitive, not a relative
         return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
     return token.dep_ in COMPLEMENT_DEPS and not (
@@ -270,7 +277,10 @@ def _complement_step(token: Token) -> bool:
 
 
 OWN_SUBJECTS = SUBJECTS | PASSIVE_SUBJECTS
-TIME_PREPOSITIONS = frozenset({"during", "after", "before", "since", "until", "amid", "despite"})
+# never traversed for a target: times, circumstances and the source of a report
+TIME_PREPOSITIONS = frozenset(
+    {"during", "after", "before", "since", "until", "amid", "despite", "according"}
+)
 PURPOSE_NOUNS = frozenset({"protest", "retaliation", "response", "solidarity", "opposition"})
 CONDITIONS = frozenset({"unless", "if", "until"})
 

@@ -72,7 +72,7 @@ def non_actor_argument(
     targets: list[str],
 ) -> bool:
     """A cooperative or verbal verb whose named subject is no actor, or a meeting verb whose
-    only object is no actor."""
+    only object is no actor and whose subjects are not both sides."""
     if quad_class not in VERBAL_OR_COOPERATIVE:
         return False
     if not sources and verb.dep_ in ("relcl", "acl") and verb.head.pos_ == "NOUN":
@@ -80,4 +80,11 @@ def non_actor_argument(
         if active and subjects == [verb.head]:
             return True
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
-    return frame in TWO_SIDED and "dobj" in slots and bool(objects) and not targets
+    two_subjects = frame == "sym" and len(sources) >= 2  # "A and B met for talks"
+    return (
+        frame in TWO_SIDED
+        and "dobj" in slots
+        and bool(objects)
+        and not targets
+        and not two_subjects
+    )
