@@ -156,6 +156,11 @@ EXTRACT_CASES = [
         {},
     ),
     (
+        "infinitive-under-a-noun-takes-the-verb-tense",
+        "The two states signed agreements to open embassies in March.",
+        {"in March": ("2024-03-01", "2024-03-31")},
+    ),
+    (
         "eve-of-an-event-is-no-date",
         "The leaders met on the eve of the summit and again the day after the vote.",
         {},

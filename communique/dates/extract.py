@@ -212,7 +212,9 @@ def _verb_tense(verb: Token) -> str | None:
             return "future"
         if head.lemma_ == "be" and verb.dep_ == "xcomp":
             return "future"  # "is to visit", "was to have included": arranged, not yet done
-        return _verb_tense(head) if head.pos_ in ("VERB", "AUX") else None
+        if head.pos_ not in ("VERB", "AUX"):  # "signed agreements to establish ties in May"
+            head = _governing_verb(head)
+        return _verb_tense(head) if head is not None else None
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or words & {"has", "have", "had"}:
         return "past"
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):

@@ -338,8 +338,11 @@ def _condition(token: Token, trigger: Trigger) -> bool:
     if kind == "obj":
         deps = ("dobj", "nsubjpass")
         return any(c.dep_ in deps and c.lemma_.lower() in values for c in token.children)
-    if kind == "xcomp":
-        return any(c.dep_ == "xcomp" and (not values or c.lemma_ in values) for c in token.children)
+    if kind == "xcomp":  # an open complement, or an object predicate ("held X responsible")
+        return any(
+            c.dep_ in ("xcomp", "oprd") and (not values or c.lemma_ in values)
+            for c in token.children
+        )
     if kind == "by":
         return any(
             g.lemma_.lower() in values
@@ -655,6 +658,10 @@ def _noun_roles(
             for o in args.prep_objects(t, {"of"})
             for p in args.prep_objects(o, slots - {"poss", "of"})
         ]
+    if not inside and match.trigger.frame == "sym":  # "agreements to establish ties with X"
+        clauses = [c for t in phrase for c in t.children if c.dep_ == "acl"]
+        clauses += [o for c in clauses for o in c.children if o.dep_ == "dobj"]
+        inside = [p for c in clauses for p in args.prep_objects(c, slots & {"with", "between"})]
     if light is not None and light.i != noun.i:
         inside += args.prep_objects(light, slots & {"between", "with", "on", "against", "to"})
     owners = [

@@ -22,6 +22,9 @@ PLURAL_PRONOUNS = frozenset({"they", "them", "both", "we", "us", "sides", "leade
 SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her", "i"})  # "it" only as a reporter
 UNRESOLVED = frozenset({"unresolved", "?"})
 REPORTER_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+REPORTING_VERBS = frozenset(
+    {"say", "tell", "announce", "state", "add", "insist", "warn", "write", "claim", "confirm"}
+)
 RELATIVE = frozenset({"who", "which", "that"})
 CONTROL_DEPS = frozenset({"xcomp", "advcl", "conj", "relcl", "acl", "pcomp"})
 
@@ -88,11 +91,15 @@ def conjuncts(token: Token) -> list[Token]:
 
 def entities(token: Token, index: MentionIndex, context: Context, depth: int = 0) -> list[str]:
     """The actor entities an argument token denotes, through modifiers and 'of' phrases."""
+    pronoun = token.pos_ == "PRON" or token.lower_ in PLURAL_PRONOUNS
+    reporter = _reporter(token, index, context) if pronoun else []
+    if reporter:  # the syntax of the report outranks the nearest-name reading of a pronoun
+        return reporter
     covering = index.entities(token)
     if covering:
         return covering
-    if token.pos_ == "PRON" or token.lower_ in PLURAL_PRONOUNS:
-        return _reporter(token, index, context) or _pronoun(token, context)
+    if pronoun:
+        return _pronoun(token, context)
     found: list[str] = []
     for child in token.children:
         if child.dep_ in MODIFIERS and child.i < token.i or child.dep_ == "appos":
@@ -116,17 +123,29 @@ def _of_phrase(token: Token, index: MentionIndex, context: Context, depth: int) 
 
 
 def _reporter(token: Token, index: MentionIndex, context: Context) -> list[str]:
-    """'X said it would ...': a subject pronoun of a reported clause is the reporter."""
+    """'X said it would ...': a subject pronoun of a reported clause is the reporter (also
+    when the reporting verb takes its subject from a coordinated one: "X raised ... and told
+    Y that he held him responsible"); 'X told Y that he held him ...': an object pronoun is
+    the one told."""
     clause = token.head
-    if token.dep_ != "nsubj" or clause.dep_ != "ccomp" or token.lower_ not in REPORTER_PRONOUNS:
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS:
         return []
-    matrix = [c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
-    return group(matrix, index, context)
+    if token.dep_ == "nsubj" and token.lower_ in REPORTER_PRONOUNS:
+        subjects, active = subject_tokens(clause.head)  # pronouns resolve up the tree
+        return group(subjects, index, context) if active else []
+    if token.dep_ == "dobj" and token.lower_ in ("him", "her", "them"):
+        told = [c for c in clause.head.children if c.dep_ in ("dobj", "dative")]
+        return group(told, index, context)
+    return []
 
 
 def _pronoun(token: Token, context: Context) -> list[str]:
     if token.lower_ in PLURAL_PRONOUNS:
         return list(context.last_parties or context.last_source)
+    if token.lower_ in ("him", "her") and token.dep_ in ("dobj", "dative"):
+        other = [p for p in context.last_parties if p not in context.last_source]
+        if len(other) == 1:  # "X met Y and told him": the other side of the last event
+            return other
     if token.lower_ in SINGULAR_PRONOUNS:
         return list(context.last_source)
     return []
