@@ -86,3 +86,27 @@ def test_bundled_table_covers_every_un_member():
     }
     missing = sorted(members - covered)
     assert not missing, f"no office holders for {missing}"
+
+
+@pytest.mark.parametrize(
+    ("name", "on", "country", "office"),
+    [
+        pytest.param("Mitterrand", dt.date(1988, 6, 1), "FRA", "head_of_state", id="mitterrand"),
+        pytest.param("Gorbachev", dt.date(1987, 12, 8), "RUS", "head_of_state", id="ussr-as-rus"),
+        pytest.param("Honecker", dt.date(1985, 1, 1), "DEU", "head_of_state", id="gdr-as-deu"),
+        pytest.param("de Klerk", None, "ZAF", "head_of_state", id="no-date"),
+    ],
+)
+def test_historical_holders_resolve(name, on, country, office):
+    term = leaders.lookup(name, on)
+    assert (term.country, term.office) == (country, office)
+
+
+def test_historical_date_picks_the_holder():
+    # "George Bush" is the father in 1990 and the son in 2005; Shevardnadze was the Soviet
+    # foreign minister in 1987 and Georgia's head of state in 1998, so needs the date.
+    assert leaders.lookup("George Bush", dt.date(1990, 8, 2)).name == "George H. W. Bush"
+    assert leaders.lookup("George Bush", dt.date(2005, 1, 1)).name == "George W. Bush"
+    assert leaders.lookup("Shevardnadze", dt.date(1987, 9, 15)).country == "RUS"
+    assert leaders.lookup("Shevardnadze", dt.date(1998, 2, 9)).country == "GEO"
+    assert leaders.lookup("Shevardnadze") is None
