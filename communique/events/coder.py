@@ -226,6 +226,7 @@ def find_triggers(span: Span, onto: Ontology) -> list[Match]:
     carried |= {m.light.i for m in nouns if m.effect in CALL_OFF}
     verbs = [m for m in (_verb(t, onto) for t in span if t.pos_ == "VERB") if m is not None]
     verbs = [m for m in verbs if m.token.i not in carried]
+    verbs += [m for m in (_intent(t, onto) for t in span if t.pos_ == "ADJ") if m is not None]
     verb_types = {m.token.i: onto.code(m.trigger.cameo).plover for m in verbs}
     conditions = {m.token.i: m.trigger for m in verbs if m.trigger.cond_kind == "obj"}
     nouns = [
@@ -240,7 +241,58 @@ def _verb(token: Token, onto: Ontology) -> Match | None:
     for trigger in onto.verbs.get(token.lemma_.lower(), ()):
         if _condition(token, trigger):
             return Match(token, trigger, noun=False)
+    if token.lemma_.lower() in DECLARING and _obligation(token):
+        return Match(token, DEMANDED, noun=False)
     return None
+
+
+# "X said (that) Y must / should / has to ...": a demand of X on Y (its target is the subject of
+# the clause, the 'csubj' slot); the act demanded is not itself coded (it is suppressed like
+# the complement of "urged").
+DECLARING = frozenset(
+    {"say", "declare", "reiterate", "insist", "stress", "state", "add", "tell", "write"}
+    | {"repeat", "maintain", "argue", "emphasize", "emphasise", "underline", "assert"}
+)
+DEMANDED = Trigger("say", None, frozenset(), "100", "dir", ("csubj",), 2, 0.6)
+OBLIGING = frozenset({"must", "should"})
+SELF_PRONOUNS = frozenset({"i", "we"})
+
+
+def _obligation(verb: Token) -> bool:
+    """A clausal complement that puts an obligation on someone other than the speaker."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects or subjects[0].lower_ in SELF_PRONOUNS:
+            continue
+        auxes = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+        has_to = clause.lemma_ == "have" and any(
+            c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in clause.children
+        )
+        if auxes & OBLIGING or has_to:
+            return True
+    return False
+
+
+# "X is ready / willing / prepared to send troops": an intent to cooperate (CAMEO 03, refined
+# by the act offered); the act itself is not coded (it is only offered). Acts the complements
+# table does not name ("is ready to talk about it") are no intent.
+INTENT_ADJECTIVES = frozenset({"ready", "willing", "prepared", "eager", "keen"})
+INTENDED = Trigger("ready", None, frozenset(), "030", "dir", ("to",), 1, 0.6)
+
+
+def _intent(token: Token, onto: Ontology) -> Match | None:
+    if token.lemma_.lower() not in INTENT_ADJECTIVES or token.dep_ != "acomp":
+        return None
+    for child in token.children:
+        if child.dep_ == "xcomp" and onto.refine("030", child.lemma_.lower()) != "030":
+            return Match(token, INTENDED, noun=False)
+    return None
+
+
+def _offered(match: Match) -> bool:
+    """ "is prepared to impose martial law": an act someone is ready to take lies ahead."""
+    verb = match.light if match.light is not None else match.token
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_ADJECTIVES
 
 
 def _noun(token: Token, onto: Ontology) -> Match | None:
@@ -377,6 +429,7 @@ def _suppressor(match: Match, verbs: dict[int, Match], onto: Ontology) -> Match 
         plover = onto.code(governing.trigger.cameo).plover
         if (
             governing.token.lemma_.lower() in INVITING
+            or governing.trigger is INTENDED
             or plover in SUPPRESSING
             or (plover in ALLEGING and via_of)
         ):
@@ -440,7 +493,7 @@ def code_match(match: Match, scope: Scope, inner: list[Match] | None = None) -> 
         else _modality(match, entry.plover, onto)
     )
     date = choose_date(match, article, timexes)
-    if mood == "asserted" and _future(match, date, article):
+    if mood == "asserted" and (_future(match, date, article) or _offered(match)):
         mood = "planned"
     threat = _prefixed(THREATENED, code) if entry.plover in COERCIVE else None
     if mood == "planned" and sources and threat is not None and _active(match):

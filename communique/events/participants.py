@@ -26,7 +26,7 @@ REPORTING_VERBS = frozenset(
     {"say", "tell", "announce", "state", "add", "insist", "warn", "write", "claim", "confirm"}
 )
 RELATIVE = frozenset({"who", "which", "that"})
-CONTROL_DEPS = frozenset({"xcomp", "advcl", "conj", "relcl", "acl", "pcomp"})
+CONTROL_DEPS = frozenset({"xcomp", "advcl", "conj", "relcl", "acl", "pcomp", "acomp"})
 
 
 @dataclass
