@@ -33,6 +33,7 @@ MONTHS = words(
 )
 
 
+PAIR = words("two both")  # "the two leaders": a plural role for two people named before
 HOME_FRONT = words("COP CVL OPP EDU REL")  # sectors placed by "in <town>" (_placed_by_phrase)
 DATELINE_TAIL = re.compile(r"(?:, [A-Z][a-z]+\.? \d{1,2})?(?: \([^)]{1,40}\))? ?[—–-]")
 
@@ -469,6 +470,9 @@ class Detector(PlaceRules):
             for country in targets:
                 role = self.add(Found(unit.start, unit.end, "role", plural=unit.plural))
                 role.subject, role.batch, role.owner = subject, batch, left.owner
+                role.pair = (
+                    unit.plural and unit.start > 0 and self.doc[unit.start - 1].lower_ in PAIR
+                )
                 self._set_title(role, unit)
                 if country is not None:
                     self._qualify(role, country)

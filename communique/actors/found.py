@@ -29,3 +29,4 @@ class Found:
     patron: int = -1  # first token of the person this office serves ("adviser to X")
     owner: bool = False  # "its spokesman": the office of the earlier body or state
     body: bool = False  # qualified by a government body ("foreign ministry spokeswoman")
+    pair: bool = False  # "the two leaders", "both ministers": two people named before

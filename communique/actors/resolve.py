@@ -246,7 +246,7 @@ class Resolver:
     def _recent_pair(self, f: Found) -> list[Entity]:
         """ "Biden met Xi ... The two leaders agreed": the two most recent people whose
         offices fit a plural role named without a country, when no batch came before."""
-        if f.title is None or f.country:
+        if f.title is None or f.country or not f.pair:
             return []
         found: list[Entity] = []
         for g in reversed(self._earlier(f.start)):

@@ -221,7 +221,7 @@ def _fallback(span: Span, scope: Scope) -> list[Event]:
 
 def find_triggers(span: Span, onto: Ontology) -> list[Match]:
     """Verb and noun triggers of a sentence; a light verb yields to the noun it carries."""
-    nouns = [m for m in (_noun(t, onto) for t in span if t.pos_ == "NOUN") if m is not None]
+    nouns = [m for m in (_noun(t, onto) for t in span if _common_noun(t)) if m is not None]
     carried = {m.light.i for m in nouns if m.light is not None and m.effect not in (None, "refuse")}
     carried |= {m.light.i for m in nouns if m.effect in CALL_OFF}
     verbs = [m for m in (_verb(t, onto) for t in span if t.pos_ == "VERB") if m is not None]
@@ -237,40 +237,66 @@ def find_triggers(span: Span, onto: Ontology) -> list[Match]:
     return sorted(verbs + nouns, key=lambda m: m.token.i)
 
 
+def _common_noun(token: Token) -> bool:
+    """A noun; a lower-case word tagged as a proper noun is a tagging slip ("in solidarity")."""
+    return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.text.islower())
+
+
 def _verb(token: Token, onto: Ontology) -> Match | None:
     for trigger in onto.verbs.get(token.lemma_.lower(), ()):
         if _condition(token, trigger):
             return Match(token, trigger, noun=False)
-    if token.lemma_.lower() in DECLARING and _obligation(token):
-        return Match(token, DEMANDED, noun=False)
+    if token.lemma_.lower() in DECLARING:
+        return _claim(token)
     return None
 
 
-# "X said (that) Y must / should / has to ...": a demand of X on Y (its target is the subject of
-# the clause, the 'csubj' slot); the act demanded is not itself coded (it is suppressed like
-# the complement of "urged").
+# What a declaration claims of someone else is an event of the declarer's: "X said Y must /
+# should / has to ..." is a demand on Y (the act demanded is not coded: it is suppressed like
+# the complement of "urged"); "X said Y was responsible / culpable / to blame for ..." is an
+# accusation of Y. The target is the subject of that clause (slot "claimed").
 DECLARING = frozenset(
     {"say", "declare", "reiterate", "insist", "stress", "state", "add", "tell", "write"}
     | {"repeat", "maintain", "argue", "emphasize", "emphasise", "underline", "assert"}
+    | {"conclude", "charge", "allege"}
 )
-DEMANDED = Trigger("say", None, frozenset(), "100", "dir", ("csubj",), 2, 0.6)
+DEMANDED = Trigger("say", None, frozenset(), "100", "dir", ("claimed",), 2, 0.6)
+BLAMED = Trigger("say", None, frozenset(), "112", "dir", ("claimed",), 2, 0.6)
 OBLIGING = frozenset({"must", "should"})
+BLAME_WORDS = frozenset({"responsible", "culpable", "guilty", "liable", "accountable"})
 SELF_PRONOUNS = frozenset({"i", "we"})
+CLAIM_DEPTH = 3  # clauses below the declaring verb ("no conclusion other than that Y was ...")
+CLAIM_STEPS = frozenset({"ccomp", "advcl", "acl", "attr", "dobj"})
 
 
-def _obligation(verb: Token) -> bool:
-    """A clausal complement that puts an obligation on someone other than the speaker."""
-    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
-        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not subjects or subjects[0].lower_ in SELF_PRONOUNS:
-            continue
-        auxes = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
-        has_to = clause.lemma_ == "have" and any(
-            c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in clause.children
-        )
-        if auxes & OBLIGING or has_to:
-            return True
-    return False
+def _claim(verb: Token) -> Match | None:
+    found = claimed(verb)
+    return Match(verb, found[0], noun=False) if found is not None else None
+
+
+def claimed(verb: Token) -> tuple[Trigger, Token] | None:
+    """The demand or accusation a declaring verb makes of someone other than the speaker,
+    with the subject it is made of."""
+    layer = [c for c in verb.children if c.dep_ == "ccomp"]
+    for _ in range(CLAIM_DEPTH):
+        for clause in layer:
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subjects or subjects[0].lower_ in SELF_PRONOUNS:
+                continue
+            if _obliged(clause) and clause.head.i == verb.i:  # a demand is what was said
+                return DEMANDED, subjects[0]
+            if any(c.dep_ == "acomp" and c.lemma_.lower() in BLAME_WORDS for c in clause.children):
+                return BLAMED, subjects[0]
+        layer = [c for t in layer for c in t.children if c.dep_ in CLAIM_STEPS]
+    return None
+
+
+def _obliged(clause: Token) -> bool:
+    auxes = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+    has_to = clause.lemma_ == "have" and any(
+        c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in clause.children
+    )
+    return bool(auxes & OBLIGING) or has_to
 
 
 # "X is ready / willing / prepared to send troops": an intent to cooperate (CAMEO 03, refined
@@ -475,7 +501,15 @@ def code_match(match: Match, scope: Scope, inner: list[Match] | None = None) -> 
     frame = "host" if match.effect == "host" else match.trigger.frame
     if not targets and not reciprocal:
         targets = _inner_targets(inner or [], sources, index, context)
-    if sources and not targets and not reciprocal and not match.noun and _one_sided(frame, sources):
+    claim = match.trigger in (DEMANDED, BLAMED)  # made of the clause's subject only
+    if (
+        sources
+        and not targets
+        and not reciprocal
+        and not match.noun
+        and not claim
+        and _one_sided(frame, sources)
+    ):
         targets = _complement_targets(match.token, frame, sources, index, context)
     if _unfit(match, frame, entry.plover, entry.quad_class, sources, targets):
         return []
@@ -531,7 +565,10 @@ def code_match(match: Match, scope: Scope, inner: list[Match] | None = None) -> 
             [item.source] if item.source else [], [p for p in (item.source, item.target) if p]
         )
     if match.effect in CALL_OFF and entry.plover == "CONSULT":
-        events += _called_off(match, events, index, context, onto)
+        decided = choose_date(
+            replace(match, token=match.light, light=None, head=None), article, timexes
+        )
+        events += _called_off(match, events, index, context, onto, decided)
     return events
 
 
@@ -544,9 +581,15 @@ def _place_state(place: Location | None) -> str | None:
 
 
 def _called_off(
-    match: Match, planned: list[Event], index: MentionIndex, context: Context, onto: Ontology
+    match: Match,
+    planned: list[Event],
+    index: MentionIndex,
+    context: Context,
+    onto: Ontology,
+    decided: DateValue | None,
 ) -> list[Event]:
-    """A meeting cancelled or postponed by one side: that side REJECTs (asserted) the others."""
+    """A meeting cancelled or postponed by one side: that side REJECTs (asserted) the others,
+    on the day the decision is dated, not the day the meeting was due."""
     assert match.light is not None
     subjects, active = args.subject_tokens(match.light)
     deciders = args.group(subjects if active else args.agents(match.light), index, context)
@@ -567,6 +610,7 @@ def _called_off(
                         goldstein=entry.goldstein,
                         quad_class=entry.quad_class,
                         trigger=match.light.text,
+                        date=decided,
                     )
     return list(found.values())
 
@@ -688,6 +732,8 @@ def _slot_targets(
                 for g in c.children
                 if g.dep_ in ("nsubj", "nsubjpass")
             )
+        elif slot == "claimed":  # "said Y must ...", "said Y was culpable"
+            found.extend(t for _, t in filter(None, [claimed(verb)]))
         elif slot == "dative":
             found.extend(c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP")
         else:
