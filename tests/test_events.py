@@ -440,3 +440,14 @@ def test_a_story_day_outside_the_week_before_publication_is_not_used(nlp):
     result = analyse_text(nlp, text, "2024-03-08")
     sanction = next(e for e in result.events if e.event_type == "SANCTION")
     assert sanction.date.source == "published"
+
+
+def test_the_same_pair_meeting_on_another_day_is_another_event(nlp):
+    text = (
+        "Chilean President Gabriel Boric met Argentine President Alberto Fernandez in Santiago "
+        "on Monday, the first time the two presidents have met since they met in Buenos Aires "
+        "last October."
+    )
+    result = analyse_text(nlp, text, "2023-09-05")
+    days = sorted({e.date.start for e in result.events if e.event_type == "CONSULT"})
+    assert days == [dt.date(2022, 10, 1), dt.date(2023, 9, 4)]

@@ -253,7 +253,7 @@ class Resolver:
             e = self.by_found.get(id(g))
             if e is None or e.kind != "person" or e in found:
                 continue
-            if not self._fits_plural(f.title, e):
+            if e.title is not None and not self._fits_plural(f.title, e):
                 return []  # another kind of person came between: no safe pair
             found.append(e)
             if len(found) == 2:

@@ -138,7 +138,8 @@ def _sentence(span: Span, scope: Scope) -> list[Event]:
             match = replace(match, trigger=replace(match.trigger, strength=strength))
         found = code_match(match, scope, inner.get(match.token.i, []))
         for event in found:
-            key = (event.event_type, event.source, event.target, event.modality)
+            day = event.date.start if event.date else None  # "met again, a year after they met"
+            key = (event.event_type, event.source, event.target, event.modality, day)
             if key not in seen:
                 seen.add(key)
                 event.event_id = f"{article.article_id}:{sentence.index}:{len(events)}"
@@ -420,7 +421,7 @@ def _condition(token: Token, trigger: Trigger) -> bool:
         return any(
             c.dep_ in ("xcomp", "oprd") and (not values or c.lemma_ in values)
             for c in token.children
-        )
+        ) or any(_object_predicate(c, values) for c in token.children if c.dep_ == "dobj")
     if kind == "by":
         return any(
             g.lemma_.lower() in values
@@ -435,6 +436,11 @@ def _condition(token: Token, trigger: Trigger) -> bool:
             for c in token.children
         )
     raise ValueError(f"unknown trigger condition {kind!r} for {trigger.lemma}")
+
+
+def _object_predicate(obj: Token, values: frozenset[str]) -> bool:
+    """ "called the expulsions unacceptable" parsed as a noun with a trailing adjective."""
+    return any(c.dep_ == "amod" and c.i > obj.i and c.lemma_ in values for c in obj.children)
 
 
 def _suppressed(match: Match, verbs: dict[int, Match], onto: Ontology) -> bool:
