@@ -707,7 +707,33 @@ def roles(
         sources = args.group(args.agents(verb), index, context) or _announcer(verb, index, context)
         targets = args.group(subjects, index, context) + targets
     from_parse = bool(subjects) and not any(s.pos_ == "PRON" for s in subjects)
-    return sources, _without(targets, sources), reciprocal, from_parse
+    targets = _without(targets, sources)
+    if not targets and active:
+        targets = _without(_the_country(objects, index, sources), sources)
+    return sources, targets, reciprocal, from_parse
+
+
+STATE_NOUNS = frozenset({"country", "nation", "kingdom", "republic", "state"})
+STATE_LOOKBACK = 60  # tokens: the state "the country" refers back to is named close before
+
+
+def _the_country(objects: list[Token], index: MentionIndex, sources: list[str]) -> list[str]:
+    """ "pledged to keep helping the country": the state last named before the object,
+    other than the sources' own ("told Zelenskyy that Ukraine ... and that Washington would
+    keep helping the country" -> Ukraine)."""
+    if not objects or objects[0].lemma_.lower() not in STATE_NOUNS:
+        return []
+    obj = objects[0]
+    if not any(c.lower_ == "the" for c in obj.children) or any(
+        c.dep_ in ("amod", "compound", "poss", "prep") for c in obj.children
+    ):
+        return []
+    own = {s.split("/", 1)[0] for s in sources}
+    for i in range(obj.i - 1, max(-1, obj.i - STATE_LOOKBACK), -1):
+        states = [e for e in index.entities(obj.doc[i]) if "/" not in e and e not in own]
+        if states:
+            return states[:1]
+    return []
 
 
 ANNOUNCING = frozenset({"announce", "declare", "decide", "order", "confirm", "decree"})

@@ -216,10 +216,24 @@ def subject_tokens(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         objects = children(head, {"dobj"})
         if objects:
             return objects, True
+    if verb.dep_ == "conj" and _misattached(verb):
+        head = head.head  # "told X that Y would stand ... and pledged": pledged with told
     subjects, active = subject_tokens(head, depth + 1)
     if verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ", "VBP"):
         active = True  # "X was disappointed and urged Y": the second verb is active
     return subjects, active
+
+
+def _misattached(verb: Token) -> bool:
+    """A past-tense verb coordinated with a modal verb of a reported clause belongs with the
+    reporting verb (a frequent parse slip: "said that Y would stand ... and pledged")."""
+    head = verb.head
+    return (
+        verb.tag_ == "VBD"
+        and head.dep_ == "ccomp"
+        and head.head.tag_ == "VBD"
+        and any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
+    )
 
 
 def agents(verb: Token) -> list[Token]:
@@ -261,10 +275,15 @@ def complement_actors(
     clauses = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
     purpose = [c for clause in clauses for c in clause.children if _purpose_or_condition(c)]
     for layer in (top, purpose):
-        found = _nearest(layer, index, context, set(sources), seen_places)
+        found = _nearest(layer, index, context, _with_own_states(sources), seen_places)
         if found:
             return found
     return seen_places[:1] if places else []
+
+
+def _with_own_states(sources: list[str]) -> set[str]:
+    """The sources and the states they belong to: neither is the other side of their act."""
+    return set(sources) | {s.split("/", 1)[0] for s in sources if "/" in s}
 
 
 def _nearest(
