@@ -160,12 +160,65 @@ def cluster(rows: Iterable[MentionRow]) -> list[Cluster]:
     blocks: dict[tuple, list[MentionRow]] = defaultdict(list)
     for row in rows:
         blocks[block_key(row)].append(row)
+    groups = [members for key in sorted(blocks) for members in _cluster_block(blocks[key])]
     clusters = []
-    for key in sorted(blocks):
-        for members in _cluster_block(blocks[key]):
-            members.sort(key=lambda m: m.mention_id)
-            clusters.append(Cluster(event_id_for(members), members))
+    for members in _complete_partials(groups):
+        members.sort(key=lambda m: m.mention_id)
+        clusters.append(Cluster(event_id_for(members), members))
     return clusters
+
+
+def _phase(m: MentionRow) -> str:
+    return "factual" if m.modality in FACTUAL else m.modality
+
+
+def _sides(m: MentionRow) -> tuple[str | None, str | None]:
+    return m.source, m.target
+
+
+def _complete_partials(groups: list[list[MentionRow]]) -> list[list[MentionRow]]:
+    """A group that names one side only ("postponing our meeting") joins the one group of the
+    same article, type and phase that names that side and the other, at overlapping dates
+    ("postponed a state visit to Denmark"); with none or several such groups it stays."""
+    full: dict[tuple, list[int]] = defaultdict(list)
+    for gi, members in enumerate(groups):
+        if all(m.source and m.target for m in members):
+            for key in {(m.original_article, m.event_type, _phase(m)) for m in members}:
+                full[key].append(gi)
+    merged: dict[int, int] = {}
+    for gi, members in enumerate(groups):
+        first = members[0]
+        if (first.source is None) == (first.target is None):
+            continue  # complete, or no side at all
+        fits = {
+            fi
+            for m in members
+            for fi in full.get((m.original_article, m.event_type, _phase(m)), ())
+            if _shares_side(m, groups[fi][0]) and _overlap(m, groups[fi])
+        }
+        if len(fits) == 1:
+            merged[gi] = fits.pop()
+    out = [list(members) for members in groups]
+    for gi, fi in merged.items():
+        out[fi].extend(groups[gi])
+    return [members for gi, members in enumerate(out) if gi not in merged]
+
+
+def _shares_side(partial: MentionRow, whole: MentionRow) -> bool:
+    known = partial.source or partial.target
+    if partial.event_type in SYMMETRIC_TYPES:
+        return known in (whole.source, whole.target)
+    return known == (whole.source if partial.source else whole.target)
+
+
+def _overlap(row: MentionRow, members: list[MentionRow]) -> bool:
+    if row.date_start is None:
+        return True
+    start, end = _window(row)
+    return any(
+        m.date_start is not None and start <= _window(m)[1] and _window(m)[0] <= end
+        for m in members
+    )
 
 
 def representative_date(

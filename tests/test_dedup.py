@@ -75,6 +75,26 @@ CASES = [
     ("undated-joins-own-article", [row("a", "1"), row("b", "1", start=None)], [["a", "b"]]),
     ("undated-joins-only-group", [row("a", "1"), row("b", "2", start=None)], [["a", "b"]]),
     (
+        "one-sided-joins-the-whole-of-its-article",
+        [row("a", "1"), row("b", "1", tgt=None)],
+        [["a", "b"]],
+    ),
+    (
+        "one-sided-of-another-article-stays",
+        [row("a", "1"), row("b", "2", tgt=None)],
+        [["a"], ["b"]],
+    ),
+    (
+        "one-sided-stays-when-two-wholes-fit",
+        [row("a", "1"), row("c", "1", tgt="AZE"), row("b", "1", tgt=None)],
+        [["a"], ["b"], ["c"]],
+    ),
+    (
+        "one-sided-of-another-date-stays",
+        [row("a", "1"), row("b", "1", tgt=None, start=D(2022, 9, 1))],
+        [["a"], ["b"]],
+    ),
+    (
         "undated-alone-when-ambiguous",
         [row("a", "1"), row("c", "3", start=D(2022, 9, 1)), row("b", "2", start=None)],
         [["a"], ["b"], ["c"]],

@@ -48,7 +48,8 @@ def scene(top: Token) -> bool:
 
 
 def _has_participant(noun: Token, index: MentionIndex) -> bool:
-    return any(t.i != noun.i and index.mention(t) for t in noun.subtree)
+    """An actor inside the noun's phrase; a place there ("a rally in the south") is none."""
+    return any(t.i != noun.i and index.where(t)[0] for t in noun.subtree)
 
 
 def noun_sides_missing(
