@@ -210,6 +210,8 @@ def subject_tokens(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     if depth > 3 or verb.dep_ not in CONTROL_DEPS or verb.head.i == verb.i:
         return [], True
     head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return subject_tokens(head.head, depth + 1)  # "resorted to throwing stones"
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return [head], verb.tag_ != "VBN"
     if verb.dep_ == "xcomp":
