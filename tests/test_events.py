@@ -440,3 +440,59 @@ def test_a_story_day_outside_the_week_before_publication_is_not_used(nlp):
     result = analyse_text(nlp, text, "2024-03-08")
     sanction = next(e for e in result.events if e.event_type == "SANCTION")
     assert sanction.date.source == "published"
+
+
+def _dates(events) -> dict[str, tuple[str, str, str]]:
+    return {
+        e.event_type: (e.date.start.isoformat(), e.date.end.isoformat(), e.date.source)
+        for e in events
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Kenya expelled the Ugandan ambassador on Wednesday, three days after Ugandan "
+            "troops shelled a Kenyan border post.",
+            {
+                "SANCTION": ("2024-03-06", "2024-03-06", "text"),
+                "ASSAULT": ("2024-03-03", "2024-03-03", "text"),
+            },
+            id="main-clause-own-day",
+        ),
+        pytest.param(
+            "Kenyan lawmakers met on Wednesday. Kenya expelled the Ugandan ambassador two days "
+            "after Ugandan troops shelled a Kenyan border post.",
+            {
+                "CONSULT": ("2024-03-06", "2024-03-06", "text"),
+                "SANCTION": ("2024-03-06", "2024-03-08", "story"),
+                "ASSAULT": ("2024-03-04", "2024-03-04", "text"),
+            },
+            id="story-day-anchors-the-main-clause",
+        ),
+        pytest.param(
+            "Kenyan lawmakers met on Wednesday. Kenya expelled the Ugandan ambassador hours "
+            "after Ugandan troops shelled a Kenyan border post.",
+            {
+                "CONSULT": ("2024-03-06", "2024-03-06", "text"),
+                "SANCTION": ("2024-03-06", "2024-03-08", "story"),
+                "ASSAULT": ("2024-03-06", "2024-03-06", "text"),
+            },
+            id="hours-after-is-the-anchor-day",
+        ),
+        pytest.param(
+            "Kenya expelled the Ugandan ambassador two days after Ugandan troops shelled a "
+            "Kenyan border post.",
+            {
+                "SANCTION": ("2024-03-08", "2024-03-08", "published"),
+                "ASSAULT": ("2024-03-08", "2024-03-08", "published"),
+            },
+            id="no-anchor-no-date-from-the-expression",
+        ),
+    ],
+)
+def test_days_after_an_event_dates_the_inner_event_not_the_main_clause(nlp, text, expected):
+    """ "X did A two days after B happened": B lies two days before A's day; A keeps the
+    date it has without the expression."""
+    assert _dates(analyse_text(nlp, text, "2024-03-08").events) == expected  # a Friday
