@@ -165,6 +165,53 @@ EXTRACT_CASES = [
         "The leaders met on the eve of the summit and again the day after the vote.",
         {},
     ),
+    # "N units after <event>" dates the inner event, counted back from the main clause's day
+    (
+        "days-after-an-event-count-back-from-the-anchor",
+        "Parliament voted on Monday to dissolve itself. "
+        "The vote came two days after protesters stormed the assembly.",
+        {"on Monday": ("2024-07-15", "2024-07-15"), "two days after": ("2024-07-13", "2024-07-13")},
+    ),
+    (
+        "days-after-an-event-without-an-anchor-is-unknown",
+        "The vote came two days after protesters stormed the assembly.",
+        {},
+    ),
+    (
+        "days-after-counts-from-the-main-clause-own-day-even-when-named-later",
+        "Two days after rebels seized the airport, the army launched a counterattack on Monday.",
+        {"Two days after": ("2024-07-13", "2024-07-13"), "on Monday": ("2024-07-15", "2024-07-15")},
+    ),
+    (
+        "a-week-before-an-event-counts-forward",
+        "The ministers met in Rome on Monday, a week before the summit opened.",
+        {"on Monday": ("2024-07-15", "2024-07-15"), "a week before": ("2024-07-22", "2024-07-28")},
+    ),
+    (
+        "years-after-an-event",
+        "The wall fell in 1989, two years after the protests began.",
+        {"in 1989": ("1989-01-01", "1989-12-31"), "two years after": ("1987-01-01", "1987-12-31")},
+    ),
+    (
+        "a-month-is-too-coarse-to-count-days-from",
+        "Talks resumed in March, two days after the truce ended.",
+        {"in March": ("2024-03-01", "2024-03-31")},
+    ),
+    (
+        "hours-after-an-event-is-the-same-day",
+        "The envoy resigned on Monday, hours after the talks collapsed.",
+        {"on Monday": ("2024-07-15", "2024-07-15"), "hours after": ("2024-07-15", "2024-07-15")},
+    ),
+    (
+        "shortly-before-an-event-is-the-same-day",
+        "The polls closed on Sunday. The opposition conceded shortly before the count ended.",
+        {"on Sunday": ("2024-07-14", "2024-07-14"), "shortly before": ("2024-07-14", "2024-07-14")},
+    ),
+    (
+        "days-later-still-counts-from-the-anchor",
+        "The ceasefire collapsed on Monday. Two days later the army advanced.",
+        {"on Monday": ("2024-07-15", "2024-07-15"), "Two days later": ("2024-07-17", "2024-07-17")},
+    ),
 ]
 
 
@@ -173,6 +220,39 @@ EXTRACT_CASES = [
 )
 def test_extract(nlp, text, expected):
     assert _found(_extract(nlp, text), text) == expected
+
+
+def test_an_adjunct_the_parse_puts_the_main_clause_inside_dates_nothing():
+    """ "Two days after rebels seized the airport, the army attacked", parsed with "seized"
+    as the root: the attack would fall inside the phrase, so nothing is dated."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    rows = [  # word, head, dep, pos
+        ("The", 1, "det", "DET"),
+        ("truce", 2, "nsubj", "NOUN"),
+        ("ended", 2, "ROOT", "VERB"),
+        ("on", 2, "prep", "ADP"),
+        ("Monday", 3, "pobj", "PROPN"),
+        (".", 2, "punct", "PUNCT"),
+        ("Two", 7, "nummod", "NUM"),
+        ("days", 10, "npadvmod", "NOUN"),
+        ("after", 10, "mark", "SCONJ"),
+        ("rebels", 10, "nsubj", "NOUN"),
+        ("seized", 10, "ROOT", "VERB"),
+        ("the", 12, "det", "DET"),
+        ("airport", 10, "dobj", "NOUN"),
+        (",", 10, "punct", "PUNCT"),
+        ("the", 15, "det", "DET"),
+        ("army", 16, "nsubj", "NOUN"),
+        ("attacked", 10, "conj", "VERB"),
+        (".", 10, "punct", "PUNCT"),
+    ]
+    words, heads, deps, pos = (list(column) for column in zip(*rows, strict=True))
+    spaces = [i + 1 < len(words) and words[i + 1] not in ".," for i in range(len(words))]
+    doc = Doc(Vocab(), words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
+    values = extract(doc, Article("t", doc.text, published=PUBLISHED))
+    assert _found(values, doc.text) == {"on Monday": ("2024-07-15", "2024-07-15")}
 
 
 def test_extract_offsets_index_the_article_text(nlp):

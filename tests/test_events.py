@@ -451,3 +451,59 @@ def test_the_same_pair_meeting_on_another_day_is_another_event(nlp):
     result = analyse_text(nlp, text, "2023-09-05")
     days = sorted({e.date.start for e in result.events if e.event_type == "CONSULT"})
     assert days == [dt.date(2022, 10, 1), dt.date(2023, 9, 4)]
+
+
+def _dates(events) -> dict[str, tuple[str, str, str]]:
+    return {
+        e.event_type: (e.date.start.isoformat(), e.date.end.isoformat(), e.date.source)
+        for e in events
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Kenya expelled the Ugandan ambassador on Wednesday, three days after Ugandan "
+            "troops shelled a Kenyan border post.",
+            {
+                "SANCTION": ("2024-03-06", "2024-03-06", "text"),
+                "ASSAULT": ("2024-03-03", "2024-03-03", "text"),
+            },
+            id="main-clause-own-day",
+        ),
+        pytest.param(
+            "Kenyan lawmakers met on Wednesday. Kenya expelled the Ugandan ambassador two days "
+            "after Ugandan troops shelled a Kenyan border post.",
+            {
+                "CONSULT": ("2024-03-06", "2024-03-06", "text"),
+                "SANCTION": ("2024-03-06", "2024-03-08", "story"),
+                "ASSAULT": ("2024-03-04", "2024-03-04", "text"),
+            },
+            id="story-day-anchors-the-main-clause",
+        ),
+        pytest.param(
+            "Kenyan lawmakers met on Wednesday. Kenya expelled the Ugandan ambassador hours "
+            "after Ugandan troops shelled a Kenyan border post.",
+            {
+                "CONSULT": ("2024-03-06", "2024-03-06", "text"),
+                "SANCTION": ("2024-03-06", "2024-03-08", "story"),
+                "ASSAULT": ("2024-03-06", "2024-03-06", "text"),
+            },
+            id="hours-after-is-the-anchor-day",
+        ),
+        pytest.param(
+            "Kenya expelled the Ugandan ambassador two days after Ugandan troops shelled a "
+            "Kenyan border post.",
+            {
+                "SANCTION": ("2024-03-08", "2024-03-08", "published"),
+                "ASSAULT": ("2024-03-08", "2024-03-08", "published"),
+            },
+            id="no-anchor-no-date-from-the-expression",
+        ),
+    ],
+)
+def test_days_after_an_event_dates_the_inner_event_not_the_main_clause(nlp, text, expected):
+    """ "X did A two days after B happened": B lies two days before A's day; A keeps the
+    date it has without the expression."""
+    assert _dates(analyse_text(nlp, text, "2024-03-08").events) == expected  # a Friday

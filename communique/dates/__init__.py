@@ -21,14 +21,28 @@ Decisions (each pinned by rows of tests/data/date_cases.tsv):
   "after" are signals, not part of the value: the value is X itself.
 - Bare durations ("six weeks", "for decades", "for years") and vague references
   ("recently", "soon", "in the past") return None: they name no date.
+- "two days after a drone strike killed X", "hours after lawmakers voted", "a week
+  before the election": the expression dates the event of the phrase or clause after
+  "after" / "before", counted the other way from the main clause's day (its own
+  expression, else the anchor); "hours", "minutes" and "shortly" keep that day. Without
+  such a day the inner event's date is unknown and the expression resolves to nothing;
+  it never dates the main clause (see `adjuncts`).
 - "that year", "the next day", "a week later" count from the anchor (the value
   resolved just before); without an anchor, "the next day" counts from publication
   and "that year" does not resolve. A bare clock time names the anchor's day.
 - Without a publication date only absolute expressions resolve.
 """
 
+from .adjuncts import inner_event
 from .extract import extract, tense_of
 from .infer import infer_publication, narrow_by_weekdays
 from .resolve import resolve
 
-__all__ = ["extract", "infer_publication", "narrow_by_weekdays", "resolve", "tense_of"]
+__all__ = [
+    "extract",
+    "infer_publication",
+    "inner_event",
+    "narrow_by_weekdays",
+    "resolve",
+    "tense_of",
+]

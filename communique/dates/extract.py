@@ -17,7 +17,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Article, DateValue
-from . import lexicon
+from . import adjuncts, lexicon
 from .grammar import NUMBER, YEAR
 from .resolve import resolve
 
@@ -63,6 +63,9 @@ def detector() -> re.Pattern[str]:
         rf"{year}(?:\s*(?:-|\u2013|to|and)\s*{year})?",
         rf"(?:the\s+)?(?:fiscal\s+|calendar\s+)?(?:year|fy)\s*{year}|fiscal\s+{year}",
         rf"(?:{NUMBER}|a|an)\s+{UNITS}\s+(?:ago|earlier|later|before|after)\b",
+        # "hours after the vote", "shortly before talks began": dated by `adjuncts`
+        rf"(?:(?:(?:{NUMBER})\s+)?(?:hours|minutes)|(?:an|one)\s+hour|a\s+minute|shortly|moments)"
+        r"\s+(?:after|before)\b",
         rf"(?:the\s+)?(?:past|last|next|coming|previous|following|recent)\s+(?:{NUMBER}\s+)?{UNITS}",
         r"(?:earlier|later)\s+(?:this|that|in\s+the)\s+(?:day|week|month|year|quarter)\b",
         rf"(?:within|in)\s+(?:{NUMBER}|a|an)\s+{UNITS}\b",
@@ -84,7 +87,7 @@ def trigger() -> re.Pattern[str]:
     only from the few words before each trigger."""
     words = r"days?|weeks?|weekend|months?|years?|decades?|quarters?|centur(?:y|ies)|"
     words += r"spring|summer|autumn|fall|winter|today|tonight|yesterday|tomorrow|night|eve|"
-    words += r"morning|afternoon|evening"
+    words += r"morning|afternoon|evening|hours?|minutes?|shortly|moments"
     names = f"{_month_names()}|{'|'.join(w.capitalize() for w in _full_weekdays())}"
     return re.compile(rf"\d|(?-i:{names})|\b(?i:{words})\b")
 
@@ -131,16 +134,46 @@ def extract(doc: Doc, article: Article) -> list[DateValue]:
     if len(doc) and doc[-1].idx + len(doc[-1]) > len(text):
         raise ValueError("extract() needs the Doc parsed from article.text itself")
     values: list[DateValue] = []
+    resolved: list[tuple[Span, DateValue]] = []
+    pending: list[tuple[int, int, Span, Span, DateValue | None]] = []
     anchor: DateValue | None = None
     for start, end in candidate_spans(doc, text):
         span = doc.char_span(start, end, alignment_mode="expand")
+        inner = adjuncts.inner_event(span) if span is not None else None
+        if span is not None and inner is not None:
+            pending.append((start, end, span, inner, anchor))  # dated once the whole text is read
+            continue
         tense = tense_of(span) if span is not None else None
         value = resolve(text[start:end], article.published, tense=tense, anchor=anchor)
         if value is None:
             continue
         value.char_start, value.char_end = start, end
         values.append(value)
+        if span is not None:
+            resolved.append((span, value))
         anchor = value
+    values += _date_inner_events(text, pending, resolved)
+    return sorted(values, key=lambda v: v.char_start or 0)
+
+
+def _date_inner_events(
+    text: str,
+    pending: list[tuple[int, int, Span, Span, DateValue | None]],
+    resolved: list[tuple[Span, DateValue]],
+) -> list[DateValue]:
+    """ "two days after a drone strike killed ...": the inner event's date, counted from
+    the main clause's own expression, else from the anchor before the expression. They
+    do not become the anchor of what follows: the story goes on from the main clause."""
+    values = []
+    for start, end, span, inner, anchor in pending:
+        head = adjuncts.main_head(span, inner)
+        if head is None:
+            continue  # the parse puts the main clause inside the phrase: no day to count from
+        base = adjuncts.own_day(head, inner, resolved) or anchor
+        value = adjuncts.date_inner(text[start:end], base)
+        if value is not None:
+            value.char_start, value.char_end = start, end
+            values.append(value)
     return values
 
 

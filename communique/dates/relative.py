@@ -152,8 +152,13 @@ def counted(m: re.Match[str], context: Context) -> Interval | None:
         return None
     if m[3]:
         return base, base
-    unit = _unit(m[2])
-    shifted = p.shift(unit, base, count if forward else -count)
+    return count_from(base, _unit(m[2]), count if forward else -count)
+
+
+def count_from(base: dt.date, unit: str, count: int) -> Interval:
+    """The calendar unit that holds the day `count` units from `base` (a year for
+    decades and centuries: "two decades earlier" names a year, not a decade)."""
+    shifted = p.shift(unit, base, count)
     return p.unit_of(unit if unit not in ("decade", "century") else "year", shifted)
 
 

@@ -904,27 +904,52 @@ STORY_SPAN = dt.timedelta(days=6)
 
 
 def choose_date(match: Match, article: Article, timexes: list[DateValue]) -> DateValue | None:
-    """The date the trigger's clause governs; else, for a report that named a day shortly
-    before publication earlier in its text ("met on Wednesday. During the visit, X
-    announced ..."), the range from that day to publication; else the publication day;
-    else None."""
+    """The date the trigger's clause governs; else, for a trigger inside the phrase an
+    expression such as "two days after" introduces, the date of that phrase's event;
+    else, for a report that named a day shortly before publication earlier in its text
+    ("met on Wednesday. During the visit, X announced ..."), the range from that day to
+    publication; else the publication day; else None."""
     anchors = {t.i for t in match.anchors}
     if match.head is not None:
         anchors.add(match.head.i)
-    doc = match.token.doc
+    plain, inner = _split_timexes(match.token.doc, timexes)
+    for value, span in plain:
+        if span.sent == match.token.sent and _governs(span.root, anchors):
+            return value
+    around = [(value, event) for value, event in inner if event.start <= match.token.i < event.end]
+    if around:  # "two days after a drone strike killed ...": the strike and the killing
+        return min(around, key=lambda pair: len(pair[1]))[0]
+    if article.published is None:
+        return None
+    day: dt.date = article.published
+    story = _story_day(match.token.idx, day, [value for value, _ in plain])
+    if story is not None and story < day and not _future_tense(match):
+        return DateValue(start=story, end=day, precision="range", source="story")
+    return DateValue(start=day, end=day, precision="day", source="published")
+
+
+def _split_timexes(
+    doc: Doc, timexes: list[DateValue]
+) -> tuple[list[tuple[DateValue, Span]], list[tuple[DateValue, Span]]]:
+    """The values with their spans, apart from those that date the event of an
+    "after" / "before" phrase ("two days after a drone strike killed ..."), which come
+    with that phrase: they date only the triggers inside it, never the main clause, and
+    name no day the story is about."""
+    from ..dates import inner_event
+
+    plain, inner = [], []
     for value in timexes:
         if value.char_start is None or value.char_end is None:
             continue
         span = doc.char_span(value.char_start, value.char_end, alignment_mode="expand")
-        if span is not None and span.sent == match.token.sent and _governs(span.root, anchors):
-            return value
-    if article.published is None:
-        return None
-    day: dt.date = article.published
-    story = _story_day(match.token.idx, day, timexes)
-    if story is not None and story < day and not _future_tense(match):
-        return DateValue(start=story, end=day, precision="range", source="story")
-    return DateValue(start=day, end=day, precision="day", source="published")
+        if span is None:
+            continue
+        event = inner_event(span)
+        if event is None:
+            plain.append((value, span))
+        else:
+            inner.append((value, event))
+    return plain, inner
 
 
 def _story_day(offset: int, published: dt.date, timexes: list[DateValue]) -> dt.date | None:
