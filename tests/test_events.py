@@ -507,3 +507,15 @@ def test_days_after_an_event_dates_the_inner_event_not_the_main_clause(nlp, text
     """ "X did A two days after B happened": B lies two days before A's day; A keeps the
     date it has without the expression."""
     assert _dates(analyse_text(nlp, text, "2024-03-08").events) == expected  # a Friday
+
+
+def test_a_date_after_due_belongs_to_the_meeting_not_to_its_postponement(nlp):
+    text = (
+        "The Kenyan president has postponed a state visit to Ghana that was due in early "
+        "September. He would be postponing our meeting scheduled in two weeks, he wrote."
+    )
+    result = analyse_text(nlp, text, "2019-08-21")
+    rejected = next(e for e in result.events if e.event_type == "REJECT")
+    planned = next(e for e in result.events if e.event_type == "CONSULT" and e.target)
+    assert rejected.date.start == dt.date(2019, 8, 21)
+    assert (planned.date.start, planned.date.end) == (dt.date(2019, 9, 1), dt.date(2019, 9, 10))

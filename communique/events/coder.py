@@ -901,6 +901,7 @@ def _future(match: Match, date: DateValue | None, article: Article) -> bool:
 
 
 STORY_SPAN = dt.timedelta(days=6)
+SCHEDULING = frozenset({"schedule", "slate", "set", "plan", "expect"})
 
 
 def choose_date(match: Match, article: Article, timexes: list[DateValue]) -> DateValue | None:
@@ -914,7 +915,10 @@ def choose_date(match: Match, article: Article, timexes: list[DateValue]) -> Dat
         anchors.add(match.head.i)
     plain, inner = _split_timexes(match.token.doc, timexes)
     for value, span in plain:
-        if span.sent == match.token.sent and _governs(span.root, anchors):
+        if span.sent != match.token.sent:
+            continue
+        owner = _due_to(span)
+        if (owner.i in anchors) if owner is not None else _governs(span.root, anchors):
             return value
     around = [(value, event) for value, event in inner if event.start <= match.token.i < event.end]
     if around:  # "two days after a drone strike killed ...": the strike and the killing
@@ -974,14 +978,32 @@ def _future_tense(match: Match) -> bool:
 
 
 def _governs(token: Token, anchors: set[int]) -> bool:
-    """True when the timex attaches to an anchor before reaching another verb."""
+    """True when the timex attaches to an anchor before reaching another verb; a participle
+    that only schedules the anchor noun passes it on ("our meeting scheduled in two weeks")."""
     while token.head.i != token.i:
         token = token.head
         if token.i in anchors:
             return True
-        if token.pos_ in ("VERB", "AUX"):
+        if token.pos_ in ("VERB", "AUX") and not _schedules(token, anchors):
             return False
     return False
+
+
+def _due_to(span: Span) -> Token | None:
+    """ "a visit that was due in early September": wherever the parser hangs the date, it
+    is the date of the noun the "due" clause describes (the visit), and of nothing else."""
+    token = span.doc[span.start - 1] if span.start > 0 else None
+    if token is None or token.lower_ != "due":
+        return None
+    for _ in range(3):
+        token = token.head
+        if token.pos_ in ("NOUN", "PROPN"):
+            return token
+    return None
+
+
+def _schedules(verb: Token, anchors: set[int]) -> bool:
+    return verb.dep_ == "acl" and verb.head.i in anchors and verb.lemma_.lower() in SCHEDULING
 
 
 def _direct_places(match: Match) -> list[Token]:
