@@ -380,7 +380,13 @@ def _quotes(
         if not candidates:
             missing.append(gold.fragment)
             continue
-        best = max(candidates, key=lambda q: ctx.actor_matches(gold.speaker, q.get("speaker")))
+        best = max(  # the right speaker first, then the quote closest to the fragment
+            candidates,
+            key=lambda q: (
+                ctx.actor_matches(gold.speaker, q.get("speaker")),
+                -len(str(q.get("text") or "")),
+            ),
+        )
         if gold.speaker is not None:
             speaker.add(ctx.actor_matches(gold.speaker, best.get("speaker")))
         if gold.reported_by is not None:
