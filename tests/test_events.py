@@ -357,6 +357,24 @@ def test_a_town_is_a_location_not_a_participant(nlp, text, expected):
             "KEN",
             id="place-on-the-verb",
         ),
+        pytest.param(
+            "French President Emmanuel Macron met President Joe Biden at the White House.",
+            "White House",
+            "USA",
+            id="a-body-seat-is-no-namesake-town",
+        ),
+        pytest.param(
+            "Israeli Prime Minister Benjamin Netanyahu flew to the Saudi city of Jeddah.",
+            "Jeddah",
+            "SAU",
+            id="the-city-of-x",
+        ),
+        pytest.param(
+            "A Russian missile strike at Odesa port killed two Ukrainian soldiers.",
+            "Odesa",
+            "UKR",
+            id="the-place-of-a-subject-noun",
+        ),
     ],
 )
 def test_event_location_from_a_locative_phrase(nlp, text, place, country):

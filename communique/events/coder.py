@@ -191,6 +191,11 @@ def _places_to_states(events: list[Event]) -> list[Event]:
     return kept
 
 
+def _event_subjects(match: Match) -> list[Token]:
+    """ "a drone strike at Baghdad airport killed X": the place of a subject noun."""
+    return [c for a in match.anchors for c in a.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+
+
 def _objects(match: Match) -> list[Token]:
     """The direct and prepositional objects of the trigger: the parser often hangs "in Bali"
     on them ("met Xi Jinping in Bali", "met for three hours in Bali") rather than on the
@@ -542,7 +547,7 @@ def code_match(match: Match, scope: Scope, inner: list[Match] | None = None) -> 
         match.anchors + ([match.head] if match.head is not None else []),
         index,
         _direct_places(match),
-    ) or locate(_objects(match), index, [])
+    ) or locate(_objects(match) + _event_subjects(match), index, [])
     evidence = _evidence(match, sentence, article)
     events = []
     for item in coded:

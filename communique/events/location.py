@@ -23,6 +23,9 @@ from ..records import Location
 from .participants import MentionIndex
 
 LOCATIVE = frozenset({"in", "at"})
+PLACE_NOUNS = frozenset(
+    {"city", "town", "capital", "port", "village", "resort", "region", "province", "island"}
+)
 PASS_THROUGH = frozenset({"on", "during", "of", "in", "at", "to", "near"})
 ALTERNATES_FROM = 100_000  # alternate spellings only for larger cities (load time, false hits)
 BY_ALTERNATE, BY_OWN_NAME, BY_REGION = 0, 1, 2  # how a gazetteer name was claimed; higher wins
@@ -225,16 +228,34 @@ def locate(anchors: list[Token], index: MentionIndex, direct: list[Token]) -> Lo
         found = _place(token, index)
         if found:
             return found
-    queue = deque((child, 0) for anchor in anchors for child in anchor.children if _prep(child))
+    queue = deque(
+        (child, 0, child.lower_ in LOCATIVE)
+        for anchor in anchors
+        for child in anchor.children
+        if _prep(child)
+    )
     while queue:
-        prep, depth = queue.popleft()
+        prep, depth, locative = queue.popleft()
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            found = _place(pobj, index) if prep.lower_ in LOCATIVE else None
+            found = _place(pobj, index) if locative else None
             if found:
                 return found
             if depth < 3:
-                queue.extend((c, depth + 1) for c in pobj.children if _prep(c))
+                queue.extend(
+                    (c, depth + 1, c.lower_ in LOCATIVE or _names_the_place(pobj, c, locative))
+                    for c in pobj.children
+                    if _prep(c)
+                )
     return None
+
+
+def _names_the_place(noun: Token, prep: Token, locative: bool) -> bool:
+    """ "in the Saudi city of Neom", "to the port of Aden": the "of" phrase is the place."""
+    return (
+        prep.lower_ == "of"
+        and noun.lemma_.lower() in PLACE_NOUNS
+        and (locative or noun.head.lower_ in ("to", "into"))
+    )
 
 
 def _prep(token: Token) -> bool:
@@ -242,10 +263,43 @@ def _prep(token: Token) -> bool:
 
 
 def _place(token: Token, index: MentionIndex) -> Location | None:
+    body = _body_seat(token, index)
+    if body is not None:
+        return body
+    if token.lemma_.lower() in PLACE_NOUNS:  # "the Saudi city of Neom"
+        named = [g for c in token.children if c.lower_ == "of" for g in c.children]
+        found = next((p for p in (_place(g, index) for g in named) if p), None)
+        if found is not None:
+            return found
     span = place_span(token, index)
-    if span is None:
-        return None
-    found = resolve(span.text)
-    if found is None and len(span) > 1:
+    found = resolve(span.text) if span is not None else None
+    if found is None and span is not None and len(span) > 1:
         found = resolve(token.text)
+    if found is None:  # "Baghdad airport", "the Kabul embassy": the named town
+        names = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        found = next((p for p in map(resolve, (c.text for c in names)) if p), None)
+    state = _state_named(token, index)
+    if state is not None and span is not None and (found is None or found.country != state):
+        return Location(span.text, state, None, None)  # "the White House" is no Casablanca
     return found
+
+
+def _state_named(token: Token, index: MentionIndex) -> str | None:
+    """The state the knowledge base gives a place-like mention ("the White House": USA)."""
+    for mention in index.by_token.get(token.i, ()):
+        entity = mention.entity or ""
+        if len(entity) == 3 and entity.isupper() and entity != "XXX":
+            return entity
+    return None
+
+
+def _body_seat(token: Token, index: MentionIndex) -> Location | None:
+    """ "at the White House", "at the Kremlin": a body of a state named as the place is in
+    that state (no coordinates: the text names no town), never a town of the same name."""
+    for mention in index.by_token.get(token.i, ()):
+        entity = mention.entity or ""
+        if "/" in entity and "/place/" not in entity:
+            country = entity.split("/", 1)[0]
+            if len(country) == 3 and country.isupper() and country != "XXX":
+                return Location(mention.text, country, None, None)
+    return None
