@@ -85,3 +85,10 @@ def test_they_after_a_plural_description_takes_its_group(nlp):
     assert they == {"IND/role/foreign-minister", "PAK/role/foreign-minister"}
     talks = {(e.source, e.target) for e in result.events if e.event_type == "CONSULT"}
     assert ("IND/role/foreign-minister", "KAZ/role/president") in talks
+
+
+def test_ministers_of_an_organisation_act_for_it(nlp):
+    result = analyse_text(nlp, "NATO defence ministers met Ukrainian officials.", "2024-02-15")
+    assert {m.text: m.entity for m in result.mentions}["defence ministers"] == (
+        "IGO/NATO/role/defence-minister"
+    )

@@ -373,8 +373,9 @@ def _provisional_key(f: Found) -> str:
         return f.org or f.key
     if f.kind == "body":
         return f"{country}/{f.key}"
-    if f.kind == "role":
-        return f"{country}/role/{names.slug(f.title or 'official')}"
+    if f.kind == "role":  # "EU foreign ministers" act for the EU
+        owner = f.org if f.org and not f.country else country
+        return f"{owner}/role/{names.slug(f.title or 'official')}"
     if f.kind == "group":
         return f"{country}/group/{f.key or 'people'}"
     if f.kind == "unknown":
