@@ -231,6 +231,35 @@ def test_what_a_pronoun_called_is_part_of_the_words_around_it(nlp, text, cues):
 
 
 @pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        pytest.param(
+            "The Kenyan president said he thinks the new constitution will bring peace.",
+            ["said"],
+            id="belief",
+        ),
+        pytest.param(
+            "The envoy said the government's claim that the dam was safe had been refuted.",
+            ["said"],
+            id="noun",
+        ),
+        pytest.param(
+            "The ministry said the president welcomed the plan for a joint commission.",
+            ["said"],
+            id="diplomatic-act",
+        ),
+        pytest.param(
+            "The envoy said the rebels had told him that they would disarm.",
+            ["said", "told"],
+            id="speech-stays",
+        ),
+    ],
+)
+def test_cue_inside_other_words_is_part_of_them(nlp, text, cues):
+    assert [cue.cue for cue in quotes.attributions(nlp(text))] == cues
+
+
+@pytest.mark.parametrize(
     ("text", "speaker"),
     [
         pytest.param(
@@ -251,6 +280,25 @@ def test_relative_pronoun_is_the_source_as_written(nlp, text, speaker):
     assert text[slice(*cue.speaker_span)] == speaker
     [quote] = _run(nlp, text)
     assert quote.speaker_mention == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        pytest.param(
+            "He said, \"I like the phrase 'fair trade.' \" Then he left.",
+            "I like the phrase 'fair trade.'",
+            id="inner-quote-last",
+        ),
+        pytest.param(
+            "She said, \" 'Fair trade' is our motto.\" Then she left.",
+            "'Fair trade' is our motto.",
+            id="inner-quote-first",
+        ),
+    ],
+)
+def test_straight_mark_spaced_from_an_inner_quote(text, quoted):
+    assert [text[s.start : s.end] for s in find_quotes(text)] == [quoted]
 
 
 def test_doubled_apostrophes_are_quotation_marks():

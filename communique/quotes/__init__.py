@@ -14,6 +14,8 @@
 - a noun cue with its complement ("the ministry's claim that ...", "X issued a warning
   that ...", "her pledge to ...") is an indirect quote of its owner, unresolved without one;
 - "Name: words" opening a paragraph (a transcript turn, a headline) is the name's quote;
+- a cue that ends its paragraph with a colon and gets no quote ("The chancellor added:")
+  takes the next paragraph as an indirect quote (a block quote: no marks, so not direct);
 - a name under a quote ("“...” ― Name" ending the paragraph) is the quote's speaker;
 - the speaker is the mention overlapping the head of the cue's subject (or of the object
   of "according to"); a written statement speaks for its owner ("the ministry's readout"
@@ -37,12 +39,13 @@ from bisect import bisect_left, bisect_right
 from spacy.tokens import Doc
 
 from ..records import Article, Mention, Quote, Sentence
-from .attribute import attribute
+from .attribute import attribute, inside_words
 from .cues import Attribution, Interval
 from .marks import QuoteSpan
 
 __all__ = ["Attribution", "attributions", "extract"]
 
+_PART_OF_WORDS = ("belief", "noun", "relay")  # kinds that inside other words are theirs
 MIN_UNATTRIBUTED_WORDS = 3  # shorter quoted text with no cue is a scare quote or a title
 
 
@@ -102,11 +105,17 @@ def _nested(cue: Attribution, cues: list[Attribution], own: set[Attribution]) ->
 
 
 def attributions(doc: Doc, text: str | None = None) -> list[Attribution]:
-    """Every cue of the document with speaker and content spans (char offsets), relays
-    included: what the benchmark scores against source/cue/content annotations. A cue
-    keeps all the direct quotes given to it (each is still its own Quote): splitting them
-    into one attribution each lost more precision on PolNeAR dev than it gained recall."""
-    return attribute(doc, doc.text if text is None else text)[0]
+    """Every cue of the document with speaker and content spans (char offsets), relayed
+    speech included: what the benchmark scores against source/cue/content annotations. A
+    cue keeps all the direct quotes given to it (each is still its own Quote): splitting
+    them into one attribution each lost more precision on PolNeAR dev than it gained recall.
+    A belief, a noun cue or a diplomatic act ("welcomed", "discussed") inside another
+    cue's words is part of those words, not an attribution of its own ("X said he believes
+    ...", "X said the ministry welcomed ..."): `extract` too folds beliefs and noun cues
+    into the words around them (it keeps a relayed act as its actor's quote, with
+    `reported_by`). A speech verb inside other words stays: a report within a report."""
+    cues = attribute(doc, doc.text if text is None else text)[0]
+    return [cue for cue in cues if not (cue.kind in _PART_OF_WORDS and inside_words(cue, cues))]
 
 
 class Speakers:

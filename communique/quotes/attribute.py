@@ -3,8 +3,10 @@
 Stages, in order: find the direct quotes (marks.py) and the cues (cues.py); mark relays
 ("X reaffirmed ..., the spokesman said": X speaks, the spokesman relays); give each
 direct quote the cue whose words it is, or the cue next to it ("He wrote: ...", a quote
-that runs on after "..., she said.", a name under it: "“...” ― Name"); quotes without any
-cue stay unattributed.
+that runs on after "..., she said.", "“... this district?” the mayor said." that the
+parser splits into two sentences, a name under it: "“...” ― Name"); quotes without any
+cue stay unattributed. A cue ending its paragraph with a colon and given no quote takes
+the next paragraph as its words (a block quote set off without quotation marks).
 """
 
 from __future__ import annotations
@@ -21,11 +23,14 @@ from .cues import (
     find_cues,
     is_naming,
     noun_span,
+    proper_names,
     repeated_labels,
     speaker_of,
     verb_content,
 )
 from .marks import QuoteSpan, find_quotes, paragraph_starts
+
+_MARKS = " \t”\"»'"  # what may stand between a quote's last word and the next sentence
 
 
 class QuoteIndex:
@@ -50,22 +55,45 @@ def attribute(
     spans = find_quotes(text)
     quoted = QuoteIndex(spans)
     sents = list(doc.sents)
-    labels = repeated_labels(text)
-    cues = [cue for sent in sents for cue in find_cues(sent, quoted, text, labels)]
-    cues = [cue for cue in cues if not (is_naming(cue) and _inside_words(cue, cues))]
+    labels, names = repeated_labels(text), proper_names(sents)
+    cues = [cue for sent in sents for cue in find_cues(sent, quoted, text, labels, names)]
+    cues = [cue for cue in cues if not (is_naming(cue) and inside_words(cue, cues))]
     cues += [cue for cue in (byline(doc, text, span) for span in spans) if cue is not None]
     cues += mark_relays(cues, quoted, text)
     cues.sort(key=lambda cue: cue.start)
     speaking = [cue for cue in cues if not cue.relays]
-    direct = [(span, own_cue(span, speaking, sents, quoted)) for span in spans]
+    direct = [(span, own_cue(span, speaking, sents, quoted, text)) for span in spans]
     direct = inherit(text, direct, speaking, sents)
     for span, cue in direct:
         if cue is not None:
             cue.quotes.append((span.start, span.end))
+    for cue in speaking:
+        if cue.introduces and not cue.contents and not cue.quotes:
+            cue.contents = block_quote(cue, text)
     return cues, direct
 
 
-def _inside_words(cue: Attribution, cues: list[Attribution]) -> bool:
+def block_quote(cue: Attribution, text: str) -> list[Interval]:
+    """ "The chancellor added:" ending its paragraph, the words set off below it without
+    quotation marks (a block quote): the next paragraph is the cue's words."""
+    colon = text.find(":", cue.end)
+    line_end = text.find("\n", colon)
+    if colon < 0 or line_end < 0 or "\n" in text[cue.end : colon]:
+        return []
+    if text[colon + 1 : line_end].strip():
+        return []  # words follow on the cue's own line
+    start = line_end
+    while start < len(text) and text[start].isspace():
+        start += 1
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return [(start, end)] if end > start else []
+
+
+def inside_words(cue: Attribution, cues: list[Attribution]) -> bool:
+    """Whether the cue word stands inside another cue's words."""
     return any(
         other is not cue and any(s <= cue.start < e for s, e in other.contents) for other in cues
     )
@@ -155,7 +183,7 @@ def _predicate(verb: Token) -> list[Interval]:
 
 
 def own_cue(
-    span: QuoteSpan, cues: list[Attribution], sents: list[Span], quoted
+    span: QuoteSpan, cues: list[Attribution], sents: list[Span], quoted, text: str
 ) -> Attribution | None:
     """The cue whose words the quote is: its content holds the quote, or it stands beside it."""
     best, best_overlap = None, 0
@@ -166,6 +194,7 @@ def own_cue(
     if best is not None:
         return best
     touched = [s for s in sents if s.start_char < span.end and s.end_char > span.start]
+    touched += [s for s in sents if _runs_on(text, span, s)]
     beside = [
         cue
         for cue in cues
@@ -176,6 +205,16 @@ def own_cue(
     if beside:
         return min(beside, key=lambda cue: _distance(cue, span))
     return None
+
+
+def _runs_on(text: str, span: QuoteSpan, sent: Span) -> bool:
+    """ "“... this district?” the mayor said.": the parser may end a sentence at the
+    quote's question or exclamation mark; the words right after the closing mark, on the
+    same line, go on."""
+    if sent.start_char < span.end or sent.start_char > span.end + 3:
+        return False
+    between = text[span.end : sent.start_char]
+    return "\n" not in between and not between.strip(_MARKS)
 
 
 def inherit(text: str, direct, cues: list[Attribution], sents: list[Span]):

@@ -3,22 +3,26 @@
 A cue is a speech verb from `data/cues.tsv` ("said", "warned", "point out") or the
 preposition "according to". Its speaker comes from the parse: the subject of the verb
 (inherited through "adding that ...", "... and warned", "who said", "answered by saying",
-"is determined to warn"), the agent of a passive (never its subject: "X was told / accused"
-names whom the words were for or about), or the object of "according to"; a written
-statement ("the ministry's readout said") gives way to its owner (with none, to whoever
-issued it: "X issued a statement calling ..."), a dateline or a fronted prepositional
-object misread as subject to the person named in apposition to it. Its words
-are the clausal complement ("said that ..."), the infinitive of verbs such as "urge"
-("urged X to leave"), the object with the cue's own preposition ("talked about X", "accused
-X of Y"), a pro-form ("said so", "said as much"), the clause the cue interrupts ("..., she
-said") or, for "according to", the rest of its sentence.
+"stopped short of naming", "is determined to warn"), the agent of a passive (never its
+subject: "X was told / accused" names whom the words were for or about), or the object of
+"according to"; a written statement ("the ministry's readout said") gives way to its owner
+(with none, to whoever issued it: "X issued a statement calling ..."), a dateline or a
+fronted prepositional object misread as subject to the person named in apposition to it.
+A participle that the parser hangs on the reported clause ("X said the talks had stalled,
+arguing that ...") is the reporting speaker's act. Its words are the clausal complement
+("said that ...", up to such a report of the speaker's own: "..., arguing that ..." and
+"... and warned ..." are attributions of their own), the infinitive of verbs such as
+"urge" ("urged X to leave"), the object with the cue's own preposition ("talked about X",
+"accused X of Y"), a pro-form ("said so", "said as much"), the clause the cue interrupts
+("..., she said") or, for "according to", the rest of its sentence.
 
 A noun of speech or position (`data/noun_cues.tsv`: "his claim that ...", "a pledge to
 ...", "an assessment of ...") is a cue too when its complement follows; its speaker is
 its owner (possessive, "by/from X", the subject of a light verb: "X issued a warning
-that ..."), else unresolved. A subject inside quotation marks (a show title after "said
-on") is no speaker; the person's name between the closing mark and ", said" is. "what he
-called Y" inside another cue's words is part of them, not a cue of its own (attribute.py).
+that ...", a name before it: "a Reuters report that ..."), else unresolved. A subject
+inside quotation marks (a show title after "said on") is no speaker; the person's name
+between the closing mark and ", said" is. "what he called Y" inside another cue's words
+is part of them, not a cue of its own (attribute.py).
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ _OWNER_DEPS = {"poss", "compound", "amod", "pobj", "nmod"}
 _OWNER_PREPS = {"from", "by", "of"}
 _NOUN_CLAUSES = ("acl", "ccomp", "relcl")
 _CLOSING = {"”", '"', "''", "»"}
+_NOT_OWNERS = {"DATE", "TIME", "EVENT", "LAW", "WORK_OF_ART", "FAC", "PRODUCT"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,10 +113,14 @@ class Attribution:
 
 
 def find_cues(
-    sent: Span, quoted, text: str, labels: frozenset[str] = frozenset()
+    sent: Span,
+    quoted,
+    text: str,
+    labels: frozenset[str] = frozenset(),
+    names: frozenset[str] = frozenset(),
 ) -> list[Attribution]:
     """The cues of one sentence whose cue word is outside quotation marks."""
-    label = label_cue(sent, text, labels)
+    label = label_cue(sent, text, labels, names)
     found = [label] if label is not None else []
     for token in sent:
         if quoted(token.idx):
@@ -200,11 +209,14 @@ def _infinitive(verb: Token) -> bool:
 
 
 def noun_owner(noun: Token) -> Token | None:
-    """Whose claim it is: the possessive ("his claim"), "by/from X", or the subject of a
-    light verb taking it as object ("X made the claim that ..."). No owner: None."""
+    """Whose claim it is: the possessive ("his claim"), "by/from X", the subject of a
+    light verb taking it as object ("X made the claim that ...") or of the verb it fills in
+    with "in" ("X persisted in the claim that ..."), a name before it ("a Reuters report
+    that ..."), or the subject of a verb the tagger read as a noun ("the minister claims that").
+    No owner: None."""
     for child in noun.children:
-        if child.dep_ == "poss":
-            return child
+        if child.dep_ == "poss" or (child.dep_ == "nsubj" and noun.dep_ == "ROOT"):
+            return child  # "his claim"; "the minister claims that ..." read as a noun
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in ("by", "from"):
             objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -212,10 +224,23 @@ def noun_owner(noun: Token) -> Token | None:
                 return owner(objects[0])
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in light_verbs():
         return speaker_of(noun.head)
+    named = [c for c in noun.children if c.dep_ == "compound" and _names_owner(c)]
+    if named:
+        return named[-1]  # "a Reuters report that ...", "the Kremlin statement that ..."
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "in" and prep.head.pos_ in ("VERB", "AUX"):
+        return speaker_of(prep.head)  # "X persisted in the claim that", "in the hope that"
     return None
 
 
-def label_cue(sent: Span, text: str, labels: frozenset[str]) -> Attribution | None:
+def _names_owner(token: Token) -> bool:
+    """A proper name before a noun cue that can own it (not "the May report")."""
+    return token.pos_ == "PROPN" and token.ent_type_ not in _NOT_OWNERS
+
+
+def label_cue(
+    sent: Span, text: str, labels: frozenset[str], names: frozenset[str] = frozenset()
+) -> Attribution | None:
     """ "Name: words" opening a paragraph (a transcript turn, a headline quoting someone):
     the label is a name (a person or an organisation, or a name in capitals that labels
     several paragraphs of the document) or a poll, survey or report."""
@@ -226,7 +251,7 @@ def label_cue(sent: Span, text: str, labels: frozenset[str]) -> Attribution | No
         return None
     first = next((t for t in sent if not t.is_punct and not t.is_space), sent[0])
     label = sent.doc[first.i : colon.i]
-    if not label or not _is_label(label, labels):
+    if not label or not _is_label(label, labels, names):
         return None
     head = label[-1]
     found = Attribution(colon, ":", colon.idx, colon.idx + 1, owner(head))
@@ -235,14 +260,15 @@ def label_cue(sent: Span, text: str, labels: frozenset[str]) -> Attribution | No
     return found
 
 
-def _is_label(label: Span, labels: frozenset[str]) -> bool:
+def _is_label(label: Span, labels: frozenset[str], names: frozenset[str]) -> bool:
     if len(label) == 1 and label[0].lemma_.lower() in documents():
         return True
     if label.text in labels:
         return True
     if label.text.lower() in _not_labels():
         return False
-    if len(label) > 3 or not all(t.pos_ == "PROPN" and not t.is_upper for t in label):
+    named = all((t.pos_ == "PROPN" or t.text in names) and not t.is_upper for t in label)
+    if len(label) > 3 or not named:
         return False
     return not any(t.ent_type_ in ("GPE", "LOC", "NORP", "DATE", "EVENT") for t in label)
 
@@ -250,6 +276,13 @@ def _is_label(label: Span, labels: frozenset[str]) -> bool:
 @lru_cache(maxsize=1)
 def _not_labels() -> frozenset[str]:
     return frozenset(cue for cue, word in _rows() if word.kind == "notlabel")
+
+
+def proper_names(sents: list[Span]) -> frozenset[str]:
+    """Words tagged as proper names inside a sentence, where capitals mark a name: a label
+    opening a headline ("Ramaphosa: ...") that the tagger reads as a common noun is a name
+    when the report names it elsewhere."""
+    return frozenset(t.text for sent in sents for t in sent[1:] if t.pos_ == "PROPN")
 
 
 def repeated_labels(text: str) -> frozenset[str]:
@@ -391,6 +424,8 @@ def speaker_of(verb: Token, depth: int = 0) -> Token | None:
                 return owner(objects[0])
     if verb.dep_ == "acl":  # "a statement saying ...": only a written statement speaks
         return _document_owner(verb.head)
+    if _own_report(verb):
+        return speaker_of(verb.head.head, depth + 1)  # "X said A, arguing that B": X argues
     if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp", "relcl") and verb.head is not verb:
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return owner(verb.head)
@@ -399,6 +434,27 @@ def speaker_of(verb: Token, depth: int = 0) -> Token | None:
     if depth < 3 and governing is not None:
         return speaker_of(governing, depth + 1)
     return None
+
+
+def _own_report(verb: Token) -> bool:
+    """A speech verb with no subject that the parser hangs on the words of a cue: "X said
+    the talks had stalled, arguing that ...", "X said it was opposed and warned ...". It is
+    the reporting speaker's next act, not part of the words reported."""
+    clause = verb.head
+    if clause.dep_ != "ccomp" or not _reporting(clause.head) or not _reporting(verb, "speech"):
+        return False
+    if any(c.dep_ in _SUBJECTS for c in verb.children):
+        return False
+    before = verb.doc[verb.left_edge.i - 1].lower_
+    if verb.dep_ == "advcl":  # a participle after a comma, not "if asked", "when pressed"
+        marked = any(c.dep_ == "mark" for c in verb.children)
+        return verb.tag_ == "VBG" and before == "," and not marked
+    return verb.dep_ == "conj" and before in (",", "and")
+
+
+def _reporting(verb: Token, *kinds: str) -> bool:
+    word = cue_word(verb)
+    return word is not None and word.kind in (kinds or ("speech", "belief"))
 
 
 def _misread_subject(subject: Token) -> Token:
@@ -428,9 +484,12 @@ def _gerund_governor(verb: Token) -> Token | None:
     answered by announcing ...", "he was criticized for saying ...". Not under a noun
     ("the practice of saying ..." has no one speaker)."""
     prep = verb.head
-    if verb.dep_ == "pcomp" and prep.dep_ == "prep" and prep.head.pos_ in ("VERB", "AUX"):
-        return prep.head
-    return None
+    if verb.dep_ != "pcomp" or prep.dep_ != "prep":
+        return None
+    governor = prep.head
+    if governor.pos_ in ("ADV", "ADJ") and governor.dep_ in ("advmod", "acomp"):
+        governor = governor.head  # "stopped short of naming", "apart from saying"
+    return governor if governor.pos_ in ("VERB", "AUX") else None
 
 
 def _document_owner(noun: Token) -> Token | None:
@@ -480,6 +539,7 @@ def verb_content(token: Token, word: CueWord, text: str) -> list[Interval]:
         first, last = clauses[0].left_edge, clauses[-1].right_edge
         if first.i < token.i < last.i:  # "Y, he said, Z" parsed as clauses of "said"
             return [_trim(text, c.left_edge.idx, _end(c.right_edge)) for c in clauses]
+        last = _before_own_report(clauses[-1]) or last
         return [_strip_that(text, _trim(text, first.idx, _end(last)))]
     predicate = _predicate_object(token) if "predicate" in word.words else None
     if predicate is not None:
@@ -497,6 +557,18 @@ def verb_content(token: Token, word: CueWord, text: str) -> list[Interval]:
         return _around(token, text)
     objects = _objects(token) if "object" in word.words else []
     return [_object_span(token, o, text) for o in objects[:1]]
+
+
+def _before_own_report(clause: Token) -> Token | None:
+    """The last token of a reported clause before a report of the speaker's own that the
+    parser hangs on it (`_own_report`); None when there is none."""
+    for child in clause.rights:
+        if _own_report(child):
+            end = child.left_edge.i - 1
+            while end > clause.i and (child.doc[end].is_punct or child.doc[end].lower_ == "and"):
+                end -= 1
+            return child.doc[end] if end >= clause.i else None
+    return None
 
 
 def _object_span(token: Token, obj: Token, text: str) -> Interval:

@@ -1,11 +1,14 @@
 """Direct quotes: the text between quotation marks, found from the marks alone.
 
 Straight (") and curly (“ ”) double marks, low-9 („), guillemets (« ») and the doubled
-apostrophes and backticks of some news archives ('' and ``) are paired in order. A quote left open at the end of a paragraph continues when the next paragraph
-opens with a quotation mark (the newspaper convention for a quote over several
-paragraphs); otherwise it ends with its paragraph. A closing mark that opens a line before
-a word ("”We stay.”") is a misdirected opening mark. Single quotation marks are not used:
-in English news they are mostly apostrophes or quotes inside quotes.
+apostrophes and backticks of some news archives ('' and ``) are paired in order. A quote
+left open at the end of a paragraph continues when the next paragraph opens with a
+quotation mark (the newspaper convention for a quote over several paragraphs); otherwise
+it ends with its paragraph. A closing mark that opens a line before a word ("”We stay.”")
+is a misdirected opening mark. A straight mark set off by a space from a single mark
+(" 'X' is ..." and "... the term 'X,' ") opens or closes a quote that begins or ends with
+a quote inside it. Single quotation marks are not used: in English news they are mostly
+apostrophes or quotes inside quotes.
 """
 
 from __future__ import annotations
@@ -71,8 +74,9 @@ def _is_opener(text: str, pos: int, mark: str) -> bool:
         return True
     if mark in _CLOSERS:  # misdirected: a closing mark opening a line before a word
         return (pos == 0 or text[pos - 1] == "\n") and text[pos + 1 : pos + 2].isalnum()
-    after = text[pos + len(mark) : pos + len(mark) + 1]
-    return (pos == 0 or text[pos - 1] in _BEFORE_OPENER) and after.strip() != ""
+    after = text[pos + len(mark) : pos + len(mark) + 2]
+    opens_inner = mark == '"' and after[:1] == " " and after[1:] in ("'", "‘")  # " 'X' is"
+    return (pos == 0 or text[pos - 1] in _BEFORE_OPENER) and (after.strip() != "" or opens_inner)
 
 
 def _is_closer(text: str, pos: int, mark: str) -> bool:
@@ -82,6 +86,8 @@ def _is_closer(text: str, pos: int, mark: str) -> bool:
         # a misdirected curly mark used as a closer: word before, nothing after
         after = text[pos + len(mark) : pos + len(mark) + 1]
         return pos > 0 and not text[pos - 1].isspace() and after.strip() == ""
+    if mark == '"' and pos > 1 and text[pos - 1] == " " and text[pos - 2] in "'’":
+        return True  # a quote inside the quote closes with it: "... the term 'X,' "
     return pos > 0 and not text[pos - 1].isspace()
 
 
