@@ -1,0 +1,80 @@
+"""The whole pipeline on the project's own corpora, graded by `communique eval`.
+
+    python benchmarks/bench_corpora.py        # prints a table
+    run() -> list[dict]                       # rows: benchmark, metric, value, n, note
+
+Two corpora of short reports written for the project (real public events, own words), each
+with a gold file in docs/gold-format.md's format:
+- examples/ (12 reports, examples/expected.yaml): the bundled example. Rules were tuned on
+  it, so its figures are optimistic.
+- benchmarks/data/holdout/ (10 reports, expected.yaml): written without running communique
+  and never tuned on (see its README). Its figures are the untuned ones; a rule must never be
+  changed because of an error seen here.
+Each corpus is ingested into a fresh DuckDB file with the local engine, then graded.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPORA = {
+    "examples (tuned)": (ROOT / "examples" / "corpus", ROOT / "examples" / "expected.yaml"),
+    "holdout (untuned)": (
+        ROOT / "benchmarks" / "data" / "holdout" / "corpus",
+        ROOT / "benchmarks" / "data" / "holdout" / "expected.yaml",
+    ),
+}
+
+
+def _grade(corpus: Path, gold_path: Path) -> dict:
+    sys.path.insert(0, str(ROOT))
+    from communique import api, evaluate
+
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "bench.duckdb"
+        api.ingest([corpus], db)
+        with api.open(db) as stored:
+            records = stored.events(), stored.quotes(), stored.actors(), stored.articles()
+    return evaluate.to_json(evaluate.evaluate(evaluate.load_gold(gold_path), *records))
+
+
+def _rows(name: str, figures: dict) -> list[dict]:
+    events, quotes = figures["events"], figures["quotes"]
+    dates, actors = figures["dates"], figures["actors"]["alias_groups"]
+    negatives = figures["negatives"]
+    picks = [
+        ("events precision", events["precision"], events["predicted"]),
+        ("events recall", events["recall"], events["gold"]),
+        ("events F1", events["f1"], events["gold"]),
+        ("quotes found", quotes["recall"]["accuracy"], quotes["recall"]["checked"]),
+        ("quote speakers right", quotes["speaker"]["accuracy"], quotes["speaker"]["checked"]),
+        ("alias groups one actor", actors["accuracy"], actors["checked"]),
+        ("event dates exact", dates["exact"]["accuracy"], dates["exact"]["checked"]),
+        ("locations right", figures["locations"]["accuracy"], figures["locations"]["checked"]),
+        ("article counts right", figures["dedup"]["accuracy"], figures["dedup"]["checked"]),
+        ("negatives violated", len(negatives["violated"]), negatives["checked"]),
+    ]
+    return [
+        {"benchmark": f"corpus {name}", "metric": metric, "value": value, "n": n, "note": ""}
+        for metric, value, n in picks
+    ]
+
+
+def run() -> list[dict]:
+    rows: list[dict] = []
+    for name, (corpus, gold) in CORPORA.items():
+        rows += _rows(name, _grade(corpus, gold))
+    return rows
+
+
+def main() -> None:
+    print(f"{'benchmark':26} {'metric':26} {'value':>8} {'n':>6}")
+    for row in run():
+        print(f"{row['benchmark']:26} {row['metric']:26} {row['value']:8.3f} {row['n']:6}")
+
+
+if __name__ == "__main__":
+    main()
