@@ -12,7 +12,7 @@ codes are left out, as are IGO/NGO/IMG codes.
 
 How a prediction matches. Each sentence is run through the real pipeline (communique.nlp with
 the knowledge-base ruler) and `communique.actors.extract`. The gold actorText is located in
-the sentence (first occurrence, case-insensitive); the predicted country is the one with the
+the sentence (first whole-word occurrence, case-insensitive); the predicted country is the one with the
 most characters of mentions overlapping it, summed per country, over mentions that carry a
 country (any role: a modifier "Israeli" in "Israeli Prime Minister Ehud Barak", a location
 "Tokyo", an actor "Washington"); a gold text with "..." is matched piece by piece. No
@@ -26,6 +26,7 @@ carrying a country. Rules were adjusted after reading errors on the odd-numbered
 from __future__ import annotations
 
 import json
+import re
 import time
 from pathlib import Path
 
@@ -56,13 +57,16 @@ def _gold_actors(record: dict, countries: set[str]) -> list[tuple[str, str, str]
 def _pieces(text: str, actor_text: str) -> list[tuple[int, int]]:
     """Character ranges of the gold actorText; "U.S. ... negotiators" is two pieces."""
     out, at = [], 0
-    lowered = text.lower()
     for piece in (p.strip() for p in actor_text.split("...")):
-        found = lowered.find(piece.lower(), at) if piece else -1
-        if found < 0:
+        found = (
+            re.compile(rf"(?<!\w){re.escape(piece)}(?!\w)", re.I).search(text, at)
+            if piece
+            else None
+        )
+        if found is None:  # whole words only: "US" is not the "us" of "pushing"
             return []
-        out.append((found, found + len(piece)))
-        at = found + len(piece)
+        out.append(found.span())
+        at = found.end()
     return out
 
 
