@@ -177,38 +177,56 @@ def _sides(m: MentionRow) -> tuple[str | None, str | None]:
 
 
 def _complete_partials(groups: list[list[MentionRow]]) -> list[list[MentionRow]]:
-    """A group that names one side only ("postponing our meeting") joins the one group of the
-    same article, type and phase that names that side and the other, at overlapping dates
-    ("postponed a state visit to Denmark"); with none or several such groups it stays."""
-    full: dict[tuple, list[int]] = defaultdict(list)
+    """A group vaguer than another of the same article, type and phase at overlapping dates
+    joins it when that other is the only one: a side left unnamed ("postponing our meeting"
+    beside "postponed a state visit to Denmark") or named only as the state of the other's
+    person or body ("flew to Saudi Arabia" beside "met the Saudi crown prince")."""
+    by_key: dict[tuple, list[int]] = defaultdict(list)
     for gi, members in enumerate(groups):
-        if all(m.source and m.target for m in members):
-            for key in {(m.original_article, m.event_type, _phase(m)) for m in members}:
-                full[key].append(gi)
+        for key in {(m.original_article, m.event_type, _phase(m)) for m in members}:
+            by_key[key].append(gi)
     merged: dict[int, int] = {}
     for gi, members in enumerate(groups):
-        first = members[0]
-        if (first.source is None) == (first.target is None):
-            continue  # complete, or no side at all
         fits = {
             fi
             for m in members
-            for fi in full.get((m.original_article, m.event_type, _phase(m)), ())
-            if _shares_side(m, groups[fi][0]) and _overlap(m, groups[fi])
+            for fi in by_key.get((m.original_article, m.event_type, _phase(m)), ())
+            if fi != gi and _refines(groups[fi][0], m) and _overlap(m, groups[fi])
         }
         if len(fits) == 1:
             merged[gi] = fits.pop()
     out = [list(members) for members in groups]
-    for gi, fi in merged.items():
-        out[fi].extend(groups[gi])
+    for gi in merged:
+        target = merged[gi]
+        seen = {gi}
+        while target in merged and target not in seen:  # joined in turn to a finer group
+            seen.add(target)
+            target = merged[target]
+        out[target].extend(groups[gi])
     return [members for gi, members in enumerate(out) if gi not in merged]
 
 
-def _shares_side(partial: MentionRow, whole: MentionRow) -> bool:
-    known = partial.source or partial.target
-    if partial.event_type in SYMMETRIC_TYPES:
-        return known in (whole.source, whole.target)
-    return known == (whole.source if partial.source else whole.target)
+def _refines(whole: MentionRow, vague: MentionRow) -> bool:
+    """`whole` names every side `vague` names, and one of them more precisely."""
+    pairs = [(whole.source, whole.target)]
+    if vague.event_type in SYMMETRIC_TYPES:
+        pairs.append((whole.target, whole.source))
+    return any(
+        (vague.source, vague.target) != pair
+        and _at_least(pair[0], vague.source)
+        and _at_least(pair[1], vague.target)
+        for pair in pairs
+    )
+
+
+def _at_least(precise: str | None, vague: str | None) -> bool:
+    """The same actor, or a more precise one: named where the other is not, or a person or
+    body of the state the other is ("SAU/person/..." for "SAU")."""
+    if vague is None:
+        return precise is not None
+    return precise == vague or (
+        precise is not None and "/" not in vague and precise.startswith(vague + "/")
+    )
 
 
 def _overlap(row: MentionRow, members: list[MentionRow]) -> bool:

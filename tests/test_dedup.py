@@ -95,6 +95,25 @@ CASES = [
         [["a"], ["b"]],
     ),
     (
+        "a-state-joins-its-person-in-the-same-article",
+        [row("a", "1", tgt="ARM/person/first"), row("b", "1", tgt="ARM")],
+        [["a", "b"]],
+    ),
+    (
+        "two-people-of-one-state-stay-apart",
+        [row("a", "1", tgt="ARM/person/first"), row("b", "1", tgt="ARM/person/second")],
+        [["a"], ["b"]],
+    ),
+    (
+        "a-state-stays-when-two-of-its-people-fit",
+        [
+            row("a", "1", tgt="ARM/person/first"),
+            row("c", "1", tgt="ARM/person/second"),
+            row("b", "1", tgt="ARM"),
+        ],
+        [["a"], ["b"], ["c"]],
+    ),
+    (
         "undated-alone-when-ambiguous",
         [row("a", "1"), row("c", "3", start=D(2022, 9, 1)), row("b", "2", start=None)],
         [["a"], ["b"], ["c"]],
