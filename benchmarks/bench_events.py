@@ -31,6 +31,16 @@ coercive act by a named source is a THREATEN; a coercive measure cancelled is ea
 a noun named by a verb trigger's object condition is part of that verb's event ("lifted the
 curfew"); prepositional light verbs ("engaged in", "resorted to"); "send/supply arms",
 "throw stones"; events under a time preposition or clause rank below the main event.
+Third round (odd half, and the project's example corpus): the other side of a one-sided act
+in a purpose, protest or condition clause ("to protest X's decision", "unless X lifts"), in a
+joint act's complement ("agreed to US mediation"), a state named as where something happens
+as a place; "is opposed to" as the subject's stance; a toll participle as part of the attack;
+police and protesters "in <town>"; "armed groups" as groups; "pro-/anti-X" as a stance; "X
+said Y must ..." as a demand and "X said Y was responsible" as an accusation; "ready /
+willing to send" as an intent and "prepared to impose" as a threat; officials of an
+organisation acting for it; 1945-1999 office holders. A vocabulary round added 117 verb and
+73 noun rows by CAMEO code from general usage (GSR odd half inspected; ZSP and ConfliBERT
+read only as aggregates).
 """
 
 from __future__ import annotations
