@@ -1,14 +1,13 @@
-"""The event coder: triggers from the verb and noun tables, participants from the parse,
-then modality, date, location, evidence and confidence for each coded event.
+"""The event coder: triggers from the verb and noun tables (triggers.py), participants from
+the parse, then modality, date (dating.py), location, evidence and confidence for each coded
+event.
 
     extract(doc, article, sentences, mentions, actors, timexes) -> list[Event]
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, replace
-from functools import cache
 from itertools import combinations, permutations
 
 from spacy.tokens import Doc, Span, Token
@@ -17,10 +16,13 @@ from ..actors.resolve import UNKNOWN as UNKNOWN_COUNTRY
 from ..records import Actor, Article, DateValue, Event, Evidence, Location, Mention, Sentence
 from . import arbiter, denial, screen
 from . import participants as args
+from .claims import BLAMED, DEMANDED, claimed
+from .dating import choose_date
 from .location import locate
 from .modality import modality
 from .ontology import Ontology, Trigger, ontology
 from .participants import Context, MentionIndex
+from .triggers import CALL_OFF, INTENDED, INTENT_ADJECTIVES, Match, find_triggers
 
 SUPPRESSING = frozenset({"REQUEST", "THREATEN"})
 INVITING = frozenset({"invitation", "invite"})  # "invited X to visit": the visit is the invitation
@@ -33,7 +35,6 @@ MODALITY_WEIGHT = {
     "reported": 0.8,
     "hypothetical": 0.7,
 }
-CALL_OFF = frozenset({"cancel", "defer"})  # light-verb effects that call a meeting off
 CALLED_OFF = "125"  # CAMEO: reject a proposal to meet, discuss or negotiate
 PURPOSE = frozenset({"for", "during", "at", "after"})
 COERCIVE = frozenset({"ASSAULT", "COERCE", "SANCTION"})
@@ -63,23 +64,6 @@ THREATENED = {
 # the restrictions" (081), "called off the boycott" (085), "revoked the blockade" (0872).
 EASED = {"163": "085", "16": "085", "14": "082", "17": "081", "191": "0872", "19": "087"}
 SCENE_WEIGHT = 0.5  # strength left to an event that only sets the scene ("since the invasion")
-
-
-@dataclass(slots=True)
-class Match:
-    """A trigger found in a sentence: the word, its table row and how it is carried."""
-
-    token: Token
-    trigger: Trigger
-    noun: bool
-    light: Token | None = None  # the verb governing a noun trigger
-    effect: str | None = None  # the light verb's effect (carry, sign, cancel, plan, refuse)
-    head: Token | None = None  # the noun phrase head the light verb governs ("rounds of talks")
-    plain: bool = False  # the governing verb is no light verb and no trigger ("reimposed a ban")
-
-    @property
-    def anchors(self) -> list[Token]:
-        return [self.token] + ([self.light] if self.light is not None else [])
 
 
 @dataclass(slots=True)
@@ -222,230 +206,7 @@ def _fallback(span: Span, scope: Scope) -> list[Event]:
     return events
 
 
-# ---------------------------------------------------------------- triggers
-
-
-def find_triggers(span: Span, onto: Ontology) -> list[Match]:
-    """Verb and noun triggers of a sentence; a light verb yields to the noun it carries."""
-    nouns = [m for m in (_noun(t, onto) for t in span if _common_noun(t)) if m is not None]
-    carried = {m.light.i for m in nouns if m.light is not None and m.effect not in (None, "refuse")}
-    carried |= {m.light.i for m in nouns if m.effect in CALL_OFF}
-    verbs = [m for m in (_verb(t, onto) for t in span if t.pos_ == "VERB") if m is not None]
-    verbs = [m for m in verbs if m.token.i not in carried]
-    verbs += [m for m in (_intent(t, onto) for t in span if t.pos_ == "ADJ") if m is not None]
-    verb_types = {m.token.i: onto.code(m.trigger.cameo).plover for m in verbs}
-    conditions = {m.token.i: m.trigger for m in verbs if m.trigger.cond_kind == "obj"}
-    nouns = [
-        m
-        for m in nouns
-        if not _covered_by_verb(m, verb_types, onto) and not _verb_object(m, conditions)
-    ]
-    return sorted(verbs + nouns, key=lambda m: m.token.i)
-
-
-def _common_noun(token: Token) -> bool:
-    """A noun; a lower-case word tagged as a proper noun is a tagging slip ("in solidarity")."""
-    return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.text.islower())
-
-
-def _verb(token: Token, onto: Ontology) -> Match | None:
-    for trigger in onto.verbs.get(token.lemma_.lower(), ()):
-        if _condition(token, trigger):
-            return Match(token, trigger, noun=False)
-    if token.lemma_.lower() in DECLARING:
-        return _claim(token)
-    return None
-
-
-# What a declaration claims of someone else is an event of the declarer's: "X said Y must /
-# should / has to ..." is a demand on Y (the act demanded is not coded: it is suppressed like
-# the complement of "urged"); "X said Y was responsible / culpable / to blame for ..." is an
-# accusation of Y. The target is the subject of that clause (slot "claimed").
-DECLARING = frozenset(
-    {"say", "declare", "reiterate", "insist", "stress", "state", "add", "tell", "write"}
-    | {"repeat", "maintain", "argue", "emphasize", "emphasise", "underline", "assert"}
-    | {"conclude", "charge", "allege"}
-)
-DEMANDED = Trigger("say", None, frozenset(), "100", "dir", ("claimed",), 2, 0.6)
-BLAMED = Trigger("say", None, frozenset(), "112", "dir", ("claimed",), 2, 0.6)
-OBLIGING = frozenset({"must", "should"})
-BLAME_WORDS = frozenset({"responsible", "culpable", "guilty", "liable", "accountable"})
-SELF_PRONOUNS = frozenset({"i", "we"})
-CLAIM_DEPTH = 3  # clauses below the declaring verb ("no conclusion other than that Y was ...")
-CLAIM_STEPS = frozenset({"ccomp", "advcl", "acl", "attr", "dobj"})
-
-
-def _claim(verb: Token) -> Match | None:
-    found = claimed(verb)
-    return Match(verb, found[0], noun=False) if found is not None else None
-
-
-def claimed(verb: Token) -> tuple[Trigger, Token] | None:
-    """The demand or accusation a declaring verb makes of someone other than the speaker,
-    with the subject it is made of."""
-    layer = [c for c in verb.children if c.dep_ == "ccomp"]
-    for _ in range(CLAIM_DEPTH):
-        for clause in layer:
-            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if not subjects or subjects[0].lower_ in SELF_PRONOUNS:
-                continue
-            if _obliged(clause) and clause.head.i == verb.i:  # a demand is what was said
-                return DEMANDED, subjects[0]
-            if any(c.dep_ == "acomp" and c.lemma_.lower() in BLAME_WORDS for c in clause.children):
-                return BLAMED, subjects[0]
-        layer = [c for t in layer for c in t.children if c.dep_ in CLAIM_STEPS]
-    return None
-
-
-def _obliged(clause: Token) -> bool:
-    auxes = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
-    has_to = clause.lemma_ == "have" and any(
-        c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in clause.children
-    )
-    return bool(auxes & OBLIGING) or has_to
-
-
-# "X is ready / willing / prepared to send troops": an intent to cooperate (CAMEO 03, refined
-# by the act offered); the act itself is not coded (it is only offered). Acts the complements
-# table does not name ("is ready to talk about it") are no intent.
-INTENT_ADJECTIVES = frozenset({"ready", "willing", "prepared", "eager", "keen"})
-INTENDED = Trigger("ready", None, frozenset(), "030", "dir", ("to",), 1, 0.6)
-
-
-def _intent(token: Token, onto: Ontology) -> Match | None:
-    if token.lemma_.lower() not in INTENT_ADJECTIVES or token.dep_ != "acomp":
-        return None
-    for child in token.children:
-        if child.dep_ == "xcomp" and onto.refine("030", child.lemma_.lower()) != "030":
-            return Match(token, INTENDED, noun=False)
-    return None
-
-
-def _offered(match: Match) -> bool:
-    """ "is prepared to impose martial law": an act someone is ready to take lies ahead."""
-    verb = match.light if match.light is not None else match.token
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_ADJECTIVES
-
-
-def _noun(token: Token, onto: Ontology) -> Match | None:
-    for trigger in onto.nouns.get(token.lemma_.lower(), ()):
-        if _condition(token, trigger):
-            head, light = governor(token)
-            if light is None:
-                head, light = _prep_governor(head, onto)
-            effect = _effect(light, onto) if light is not None else None
-            plain = light is not None and effect is None and _plain(light, onto)
-            return Match(token, trigger, True, light=light, effect=effect, head=head, plain=plain)
-    return None
-
-
-def _plain(verb: Token, onto: Ontology) -> bool:
-    """A verb that only carries its object noun's event: neither a light verb nor a trigger
-    of its own ("reimposed a blockade", "speeded up the withdrawal"). A verb that reports,
-    discusses or judges (the quote cues: "raised the killing of X", "condemned the
-    attack") speaks about the event: its subject did not do it."""
-    lemma = verb.lemma_.lower()
-    return verb.pos_ == "VERB" and lemma not in onto.verbs and lemma not in reporting_verbs()
-
-
-@cache
-def reporting_verbs() -> frozenset[str]:
-    from ..quotes.cues import lexicon
-
-    return frozenset(cue.split()[0] for cue in lexicon()) | DISCUSSING
-
-
-DISCUSSING = frozenset(
-    {"raise", "discuss", "mention", "cite", "recall", "remember", "mark", "commemorate",
-     "investigate", "probe", "examine", "review", "debate", "address", "highlight",
-     "blame", "condemn", "denounce", "criticise", "criticize", "deplore", "mourn", "report"}
-)  # fmt: skip
-
-
-def _effect(light: Token, onto: Ontology) -> str | None:
-    """The light verb's effect; phrasal verbs first ('called off' before 'call')."""
-    lemma = light.lemma_.lower()
-    for child in light.children:
-        if child.dep_ in ("prt", "prep") and f"{lemma} {child.lower_}" in onto.light:
-            return onto.light[f"{lemma} {child.lower_}"]
-    return onto.light.get(lemma)
-
-
-def _covered_by_verb(match: Match, verb_types: dict[int, str | None], onto: Ontology) -> bool:
-    """'signed an agreement' is one event: a non-light verb trigger of the same type wins."""
-    if match.light is None or match.effect is not None:
-        return False
-    return verb_types.get(match.light.i) == onto.code(match.trigger.cameo).plover
-
-
-def _verb_object(match: Match, conditions: dict[int, Trigger]) -> bool:
-    """A noun that a verb trigger's condition names is part of that verb's event: "lifted the
-    curfew" is one easing, not also a curfew."""
-    if match.light is None or match.light.i not in conditions:
-        return False
-    return match.token.lemma_.lower() in conditions[match.light.i].cond_values
-
-
-def governor(noun: Token) -> tuple[Token, Token | None]:
-    """The phrase head ('rounds' in 'rounds of talks', 'billion' in '$2 billion in aid') and
-    the verb that governs it."""
-    head = noun
-    while head.dep_ == "pobj" and (
-        (head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "NUM"))
-        or (head.head.lower_ == "in" and head.head.head.pos_ == "NUM")
-    ):
-        head = head.head.head
-    verb = head.head
-    if head.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and verb.pos_ in ("VERB", "AUX"):
-        return head, verb
-    return head, None
-
-
-def _prep_governor(head: Token, onto: Ontology) -> tuple[Token, Token | None]:
-    """The verb of a prepositional light verb ("engaged in ethnic cleansing", "resorted to
-    violence") that governs the noun phrase through its preposition."""
-    prep = head.head
-    if head.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ != "VERB":
-        return head, None
-    verb = prep.head
-    return (head, verb) if f"{verb.lemma_.lower()} {prep.lower_}" in onto.light else (head, None)
-
-
-def _condition(token: Token, trigger: Trigger) -> bool:
-    kind, values = trigger.cond_kind, trigger.cond_values
-    if kind is None:
-        return True
-    if kind in ("prt", "prep"):
-        return any(
-            c.dep_ in ("prt", "prep", "agent") and c.lower_ in values for c in token.children
-        )
-    if kind == "obj":
-        deps = ("dobj", "nsubjpass")
-        return any(c.dep_ in deps and c.lemma_.lower() in values for c in token.children)
-    if kind == "xcomp":  # an open complement, or an object predicate ("held X responsible")
-        return any(
-            c.dep_ in ("xcomp", "oprd") and (not values or c.lemma_ in values)
-            for c in token.children
-        ) or any(_object_predicate(c, values) for c in token.children if c.dep_ == "dobj")
-    if kind == "by":
-        return any(
-            g.lemma_.lower() in values
-            for c in token.children
-            if c.dep_ == "prep"
-            for g in c.children
-            if g.dep_ == "pobj"
-        )
-    if kind == "mod":
-        return any(
-            c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in values
-            for c in token.children
-        )
-    raise ValueError(f"unknown trigger condition {kind!r} for {trigger.lemma}")
-
-
-def _object_predicate(obj: Token, values: frozenset[str]) -> bool:
-    """ "called the expulsions unacceptable" parsed as a noun with a trailing adjective."""
-    return any(c.dep_ == "amod" and c.i > obj.i and c.lemma_ in values for c in obj.children)
+# ---------------------------------------------------------------- suppressed acts
 
 
 def _suppressed(match: Match, verbs: dict[int, Match], onto: Ontology) -> bool:
@@ -905,110 +666,10 @@ def _future(match: Match, date: DateValue | None, article: Article) -> bool:
     return date.start > article.published and verb.tag_ not in ("VBD", "VBN")
 
 
-STORY_SPAN = dt.timedelta(days=6)
-SCHEDULING = frozenset({"schedule", "slate", "set", "plan", "expect"})
-
-
-def choose_date(match: Match, article: Article, timexes: list[DateValue]) -> DateValue | None:
-    """The date the trigger's clause governs; else, for a trigger inside the phrase an
-    expression such as "two days after" introduces, the date of that phrase's event;
-    else, for a report that named a day shortly before publication earlier in its text
-    ("met on Wednesday. During the visit, X announced ..."), the range from that day to
-    publication; else the publication day; else None."""
-    anchors = {t.i for t in match.anchors}
-    if match.head is not None:
-        anchors.add(match.head.i)
-    plain, inner = _split_timexes(match.token.doc, timexes)
-    for value, span in plain:
-        if span.sent != match.token.sent:
-            continue
-        owner = _due_to(span)
-        if (owner.i in anchors) if owner is not None else _governs(span.root, anchors):
-            return value
-    around = [(value, event) for value, event in inner if event.start <= match.token.i < event.end]
-    if around:  # "two days after a drone strike killed ...": the strike and the killing
-        return min(around, key=lambda pair: len(pair[1]))[0]
-    if article.published is None:
-        return None
-    day: dt.date = article.published
-    story = _story_day(match.token.idx, day, [value for value, _ in plain])
-    if story is not None and story < day and not _future_tense(match):
-        return DateValue(start=story, end=day, precision="range", source="story")
-    return DateValue(start=day, end=day, precision="day", source="published")
-
-
-def _split_timexes(
-    doc: Doc, timexes: list[DateValue]
-) -> tuple[list[tuple[DateValue, Span]], list[tuple[DateValue, Span]]]:
-    """The values with their spans, apart from those that date the event of an
-    "after" / "before" phrase ("two days after a drone strike killed ..."), which come
-    with that phrase: they date only the triggers inside it, never the main clause, and
-    name no day the story is about."""
-    from ..dates import inner_event
-
-    plain, inner = [], []
-    for value in timexes:
-        if value.char_start is None or value.char_end is None:
-            continue
-        span = doc.char_span(value.char_start, value.char_end, alignment_mode="expand")
-        if span is None:
-            continue
-        event = inner_event(span)
-        if event is None:
-            plain.append((value, span))
-        else:
-            inner.append((value, event))
-    return plain, inner
-
-
-def _story_day(offset: int, published: dt.date, timexes: list[DateValue]) -> dt.date | None:
-    """The day the text last named before `offset` among those in the week up to
-    publication (the day the story is about; background dates such as "in February" are
-    passed over)."""
-    named = [
-        t
-        for t in timexes
-        if t.source == "text"
-        and t.char_end is not None
-        and t.char_end <= offset
-        and t.precision == "day"
-        and published - STORY_SPAN <= t.start <= published
-    ]
-    return max(named, key=lambda t: t.char_end or 0).start if named else None
-
-
-def _future_tense(match: Match) -> bool:
+def _offered(match: Match) -> bool:
+    """ "is prepared to impose martial law": an act someone is ready to take lies ahead."""
     verb = match.light if match.light is not None else match.token
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in verb.children)
-
-
-def _governs(token: Token, anchors: set[int]) -> bool:
-    """True when the timex attaches to an anchor before reaching another verb; a participle
-    that only schedules the anchor noun passes it on ("our meeting scheduled in two weeks")."""
-    while token.head.i != token.i:
-        token = token.head
-        if token.i in anchors:
-            return True
-        if token.pos_ in ("VERB", "AUX") and not _schedules(token, anchors):
-            return False
-    return False
-
-
-def _due_to(span: Span) -> Token | None:
-    """ "a visit that was due in early September": wherever the parser hangs the date, it
-    is the date of the noun the "due" clause describes (the visit), and of nothing else."""
-    token = span.doc[span.start - 1] if span.start > 0 else None
-    if token is None or token.lower_ != "due":
-        return None
-    for _ in range(3):
-        token = token.head
-        if token.pos_ in ("NOUN", "PROPN"):
-            return token
-    return None
-
-
-def _schedules(verb: Token, anchors: set[int]) -> bool:
-    return verb.dep_ == "acl" and verb.head.i in anchors and verb.lemma_.lower() in SCHEDULING
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_ADJECTIVES
 
 
 def _direct_places(match: Match) -> list[Token]:

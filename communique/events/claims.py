@@ -1,0 +1,53 @@
+"""What a declaration claims of someone else: a demand on them or an accusation of them,
+coded as an event of the declarer's.
+
+    claimed(verb) -> (DEMANDED | BLAMED, subject) | None
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .ontology import Trigger
+
+# What a declaration claims of someone else is an event of the declarer's: "X said Y must /
+# should / has to ..." is a demand on Y (the act demanded is not coded: it is suppressed like
+# the complement of "urged"); "X said Y was responsible / culpable / to blame for ..." is an
+# accusation of Y. The target is the subject of that clause (slot "claimed").
+DECLARING = frozenset(
+    {"say", "declare", "reiterate", "insist", "stress", "state", "add", "tell", "write"}
+    | {"repeat", "maintain", "argue", "emphasize", "emphasise", "underline", "assert"}
+    | {"conclude", "charge", "allege"}
+)
+DEMANDED = Trigger("say", None, frozenset(), "100", "dir", ("claimed",), 2, 0.6)
+BLAMED = Trigger("say", None, frozenset(), "112", "dir", ("claimed",), 2, 0.6)
+OBLIGING = frozenset({"must", "should"})
+BLAME_WORDS = frozenset({"responsible", "culpable", "guilty", "liable", "accountable"})
+SELF_PRONOUNS = frozenset({"i", "we"})
+CLAIM_DEPTH = 3  # clauses below the declaring verb ("no conclusion other than that Y was ...")
+CLAIM_STEPS = frozenset({"ccomp", "advcl", "acl", "attr", "dobj"})
+
+
+def claimed(verb: Token) -> tuple[Trigger, Token] | None:
+    """The demand or accusation a declaring verb makes of someone other than the speaker,
+    with the subject it is made of."""
+    layer = [c for c in verb.children if c.dep_ == "ccomp"]
+    for _ in range(CLAIM_DEPTH):
+        for clause in layer:
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subjects or subjects[0].lower_ in SELF_PRONOUNS:
+                continue
+            if _obliged(clause) and clause.head.i == verb.i:  # a demand is what was said
+                return DEMANDED, subjects[0]
+            if any(c.dep_ == "acomp" and c.lemma_.lower() in BLAME_WORDS for c in clause.children):
+                return BLAMED, subjects[0]
+        layer = [c for t in layer for c in t.children if c.dep_ in CLAIM_STEPS]
+    return None
+
+
+def _obliged(clause: Token) -> bool:
+    auxes = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+    has_to = clause.lemma_ == "have" and any(
+        c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in clause.children
+    )
+    return bool(auxes & OBLIGING) or has_to

@@ -1,0 +1,119 @@
+"""Which date an event takes: the date its clause governs, else the date of the "after" /
+"before" phrase it sits in, else the story's day up to publication, else publication.
+
+    choose_date(match, article, timexes) -> DateValue | None
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Doc, Span, Token
+
+from ..records import Article, DateValue
+from .triggers import Match
+
+STORY_SPAN = dt.timedelta(days=6)
+SCHEDULING = frozenset({"schedule", "slate", "set", "plan", "expect"})
+
+
+def choose_date(match: Match, article: Article, timexes: list[DateValue]) -> DateValue | None:
+    """The date the trigger's clause governs; else, for a trigger inside the phrase an
+    expression such as "two days after" introduces, the date of that phrase's event;
+    else, for a report that named a day shortly before publication earlier in its text
+    ("met on Wednesday. During the visit, X announced ..."), the range from that day to
+    publication; else the publication day; else None."""
+    anchors = {t.i for t in match.anchors}
+    if match.head is not None:
+        anchors.add(match.head.i)
+    plain, inner = _split_timexes(match.token.doc, timexes)
+    for value, span in plain:
+        if span.sent != match.token.sent:
+            continue
+        owner = _due_to(span)
+        if (owner.i in anchors) if owner is not None else _governs(span.root, anchors):
+            return value
+    around = [(value, event) for value, event in inner if event.start <= match.token.i < event.end]
+    if around:  # "two days after a drone strike killed ...": the strike and the killing
+        return min(around, key=lambda pair: len(pair[1]))[0]
+    if article.published is None:
+        return None
+    day: dt.date = article.published
+    story = _story_day(match.token.idx, day, [value for value, _ in plain])
+    if story is not None and story < day and not _future_tense(match):
+        return DateValue(start=story, end=day, precision="range", source="story")
+    return DateValue(start=day, end=day, precision="day", source="published")
+
+
+def _split_timexes(
+    doc: Doc, timexes: list[DateValue]
+) -> tuple[list[tuple[DateValue, Span]], list[tuple[DateValue, Span]]]:
+    """The values with their spans, apart from those that date the event of an
+    "after" / "before" phrase ("two days after a drone strike killed ..."), which come
+    with that phrase: they date only the triggers inside it, never the main clause, and
+    name no day the story is about."""
+    from ..dates import inner_event
+
+    plain, inner = [], []
+    for value in timexes:
+        if value.char_start is None or value.char_end is None:
+            continue
+        span = doc.char_span(value.char_start, value.char_end, alignment_mode="expand")
+        if span is None:
+            continue
+        event = inner_event(span)
+        if event is None:
+            plain.append((value, span))
+        else:
+            inner.append((value, event))
+    return plain, inner
+
+
+def _story_day(offset: int, published: dt.date, timexes: list[DateValue]) -> dt.date | None:
+    """The day the text last named before `offset` among those in the week up to
+    publication (the day the story is about; background dates such as "in February" are
+    passed over)."""
+    named = [
+        t
+        for t in timexes
+        if t.source == "text"
+        and t.char_end is not None
+        and t.char_end <= offset
+        and t.precision == "day"
+        and published - STORY_SPAN <= t.start <= published
+    ]
+    return max(named, key=lambda t: t.char_end or 0).start if named else None
+
+
+def _future_tense(match: Match) -> bool:
+    verb = match.light if match.light is not None else match.token
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in verb.children)
+
+
+def _governs(token: Token, anchors: set[int]) -> bool:
+    """True when the timex attaches to an anchor before reaching another verb; a participle
+    that only schedules the anchor noun passes it on ("our meeting scheduled in two weeks")."""
+    while token.head.i != token.i:
+        token = token.head
+        if token.i in anchors:
+            return True
+        if token.pos_ in ("VERB", "AUX") and not _schedules(token, anchors):
+            return False
+    return False
+
+
+def _due_to(span: Span) -> Token | None:
+    """ "a visit that was due in early September": wherever the parser hangs the date, it
+    is the date of the noun the "due" clause describes (the visit), and of nothing else."""
+    token = span.doc[span.start - 1] if span.start > 0 else None
+    if token is None or token.lower_ != "due":
+        return None
+    for _ in range(3):
+        token = token.head
+        if token.pos_ in ("NOUN", "PROPN"):
+            return token
+    return None
+
+
+def _schedules(verb: Token, anchors: set[int]) -> bool:
+    return verb.dep_ == "acl" and verb.head.i in anchors and verb.lemma_.lower() in SCHEDULING

@@ -1,0 +1,209 @@
+"""Finding the triggers of a sentence: verbs and nouns from the event tables, the light
+verb that carries a noun trigger and its effect, intents ("ready to send troops") and the
+claims a declaring verb makes (claims.py).
+
+    find_triggers(span, onto) -> list[Match]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from .claims import DECLARING, claimed
+from .ontology import Ontology, Trigger
+
+CALL_OFF = frozenset({"cancel", "defer"})  # light-verb effects that call a meeting off
+
+
+@dataclass(slots=True)
+class Match:
+    """A trigger found in a sentence: the word, its table row and how it is carried."""
+
+    token: Token
+    trigger: Trigger
+    noun: bool
+    light: Token | None = None  # the verb governing a noun trigger
+    effect: str | None = None  # the light verb's effect (carry, sign, cancel, plan, refuse)
+    head: Token | None = None  # the noun phrase head the light verb governs ("rounds of talks")
+    plain: bool = False  # the governing verb is no light verb and no trigger ("reimposed a ban")
+
+    @property
+    def anchors(self) -> list[Token]:
+        return [self.token] + ([self.light] if self.light is not None else [])
+
+
+def find_triggers(span: Span, onto: Ontology) -> list[Match]:
+    """Verb and noun triggers of a sentence; a light verb yields to the noun it carries."""
+    nouns = [m for m in (_noun(t, onto) for t in span if _common_noun(t)) if m is not None]
+    carried = {m.light.i for m in nouns if m.light is not None and m.effect not in (None, "refuse")}
+    carried |= {m.light.i for m in nouns if m.effect in CALL_OFF}
+    verbs = [m for m in (_verb(t, onto) for t in span if t.pos_ == "VERB") if m is not None]
+    verbs = [m for m in verbs if m.token.i not in carried]
+    verbs += [m for m in (_intent(t, onto) for t in span if t.pos_ == "ADJ") if m is not None]
+    verb_types = {m.token.i: onto.code(m.trigger.cameo).plover for m in verbs}
+    conditions = {m.token.i: m.trigger for m in verbs if m.trigger.cond_kind == "obj"}
+    nouns = [
+        m
+        for m in nouns
+        if not _covered_by_verb(m, verb_types, onto) and not _verb_object(m, conditions)
+    ]
+    return sorted(verbs + nouns, key=lambda m: m.token.i)
+
+
+def _common_noun(token: Token) -> bool:
+    """A noun; a lower-case word tagged as a proper noun is a tagging slip ("in solidarity")."""
+    return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.text.islower())
+
+
+def _verb(token: Token, onto: Ontology) -> Match | None:
+    for trigger in onto.verbs.get(token.lemma_.lower(), ()):
+        if _condition(token, trigger):
+            return Match(token, trigger, noun=False)
+    if token.lemma_.lower() in DECLARING:
+        return _claim(token)
+    return None
+
+
+def _claim(verb: Token) -> Match | None:
+    found = claimed(verb)
+    return Match(verb, found[0], noun=False) if found is not None else None
+
+
+# "X is ready / willing / prepared to send troops": an intent to cooperate (CAMEO 03, refined
+# by the act offered); the act itself is not coded (it is only offered). Acts the complements
+# table does not name ("is ready to talk about it") are no intent.
+INTENT_ADJECTIVES = frozenset({"ready", "willing", "prepared", "eager", "keen"})
+INTENDED = Trigger("ready", None, frozenset(), "030", "dir", ("to",), 1, 0.6)
+
+
+def _intent(token: Token, onto: Ontology) -> Match | None:
+    if token.lemma_.lower() not in INTENT_ADJECTIVES or token.dep_ != "acomp":
+        return None
+    for child in token.children:
+        if child.dep_ == "xcomp" and onto.refine("030", child.lemma_.lower()) != "030":
+            return Match(token, INTENDED, noun=False)
+    return None
+
+
+def _noun(token: Token, onto: Ontology) -> Match | None:
+    for trigger in onto.nouns.get(token.lemma_.lower(), ()):
+        if _condition(token, trigger):
+            head, light = governor(token)
+            if light is None:
+                head, light = _prep_governor(head, onto)
+            effect = _effect(light, onto) if light is not None else None
+            plain = light is not None and effect is None and _plain(light, onto)
+            return Match(token, trigger, True, light=light, effect=effect, head=head, plain=plain)
+    return None
+
+
+def _plain(verb: Token, onto: Ontology) -> bool:
+    """A verb that only carries its object noun's event: neither a light verb nor a trigger
+    of its own ("reimposed a blockade", "speeded up the withdrawal"). A verb that reports,
+    discusses or judges (the quote cues: "raised the killing of X", "condemned the
+    attack") speaks about the event: its subject did not do it."""
+    lemma = verb.lemma_.lower()
+    return verb.pos_ == "VERB" and lemma not in onto.verbs and lemma not in reporting_verbs()
+
+
+@cache
+def reporting_verbs() -> frozenset[str]:
+    from ..quotes.cues import lexicon
+
+    return frozenset(cue.split()[0] for cue in lexicon()) | DISCUSSING
+
+
+DISCUSSING = frozenset(
+    {"raise", "discuss", "mention", "cite", "recall", "remember", "mark", "commemorate",
+     "investigate", "probe", "examine", "review", "debate", "address", "highlight",
+     "blame", "condemn", "denounce", "criticise", "criticize", "deplore", "mourn", "report"}
+)  # fmt: skip
+
+
+def _effect(light: Token, onto: Ontology) -> str | None:
+    """The light verb's effect; phrasal verbs first ('called off' before 'call')."""
+    lemma = light.lemma_.lower()
+    for child in light.children:
+        if child.dep_ in ("prt", "prep") and f"{lemma} {child.lower_}" in onto.light:
+            return onto.light[f"{lemma} {child.lower_}"]
+    return onto.light.get(lemma)
+
+
+def _covered_by_verb(match: Match, verb_types: dict[int, str | None], onto: Ontology) -> bool:
+    """'signed an agreement' is one event: a non-light verb trigger of the same type wins."""
+    if match.light is None or match.effect is not None:
+        return False
+    return verb_types.get(match.light.i) == onto.code(match.trigger.cameo).plover
+
+
+def _verb_object(match: Match, conditions: dict[int, Trigger]) -> bool:
+    """A noun that a verb trigger's condition names is part of that verb's event: "lifted the
+    curfew" is one easing, not also a curfew."""
+    if match.light is None or match.light.i not in conditions:
+        return False
+    return match.token.lemma_.lower() in conditions[match.light.i].cond_values
+
+
+def governor(noun: Token) -> tuple[Token, Token | None]:
+    """The phrase head ('rounds' in 'rounds of talks', 'billion' in '$2 billion in aid') and
+    the verb that governs it."""
+    head = noun
+    while head.dep_ == "pobj" and (
+        (head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "NUM"))
+        or (head.head.lower_ == "in" and head.head.head.pos_ == "NUM")
+    ):
+        head = head.head.head
+    verb = head.head
+    if head.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and verb.pos_ in ("VERB", "AUX"):
+        return head, verb
+    return head, None
+
+
+def _prep_governor(head: Token, onto: Ontology) -> tuple[Token, Token | None]:
+    """The verb of a prepositional light verb ("engaged in ethnic cleansing", "resorted to
+    violence") that governs the noun phrase through its preposition."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ != "VERB":
+        return head, None
+    verb = prep.head
+    return (head, verb) if f"{verb.lemma_.lower()} {prep.lower_}" in onto.light else (head, None)
+
+
+def _condition(token: Token, trigger: Trigger) -> bool:
+    kind, values = trigger.cond_kind, trigger.cond_values
+    if kind is None:
+        return True
+    if kind in ("prt", "prep"):
+        return any(
+            c.dep_ in ("prt", "prep", "agent") and c.lower_ in values for c in token.children
+        )
+    if kind == "obj":
+        deps = ("dobj", "nsubjpass")
+        return any(c.dep_ in deps and c.lemma_.lower() in values for c in token.children)
+    if kind == "xcomp":  # an open complement, or an object predicate ("held X responsible")
+        return any(
+            c.dep_ in ("xcomp", "oprd") and (not values or c.lemma_ in values)
+            for c in token.children
+        ) or any(_object_predicate(c, values) for c in token.children if c.dep_ == "dobj")
+    if kind == "by":
+        return any(
+            g.lemma_.lower() in values
+            for c in token.children
+            if c.dep_ == "prep"
+            for g in c.children
+            if g.dep_ == "pobj"
+        )
+    if kind == "mod":
+        return any(
+            c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in values
+            for c in token.children
+        )
+    raise ValueError(f"unknown trigger condition {kind!r} for {trigger.lemma}")
+
+
+def _object_predicate(obj: Token, values: frozenset[str]) -> bool:
+    """ "called the expulsions unacceptable" parsed as a noun with a trailing adjective."""
+    return any(c.dep_ == "amod" and c.i > obj.i and c.lemma_ in values for c in obj.children)
