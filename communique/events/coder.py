@@ -39,7 +39,6 @@ CALLED_OFF = "125"  # CAMEO: reject a proposal to meet, discuss or negotiate
 PURPOSE = frozenset({"for", "during", "at", "after"})
 COERCIVE = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 MULTILATERAL = frozenset({"trilateral", "multilateral", "three-way", "quadrilateral", "four-way"})
-PHONE = frozenset({"phone", "telephone", "call", "video"})
 MATERIAL_CONFLICT = 4  # quad class of ASSAULT, COERCE, MOBILIZE, SANCTION ...
 # An announced coercive act ("will impose sanctions on X", "plans to tighten the blockade") is
 # a threat (CAMEO 13: "express intentions to take a coercive action"); the act is coded when
