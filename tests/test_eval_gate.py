@@ -17,21 +17,22 @@ from communique import api, evaluate
 from tests.conftest import EXAMPLES
 
 DIGEST = "ea3094ed712f7fe3"
-FLOORS = {  # measured 2026-12-03 (2nd session): 0.547, 0.617, 1.000, 1.000, 1.000, 1.000, 0.750, 0.857
-    ("events", "precision"): 0.50,
-    ("events", "recall"): 0.58,
+FLOORS = {  # measured 2026-12-03 (2nd session): 0.702, 0.851, 1.000, 1.000, 1.000, 1.000, 0.800, 0.750
+    ("events", "precision"): 0.66,
+    ("events", "recall"): 0.80,
     ("quotes", "recall"): 0.95,
     ("quotes", "speaker"): 0.97,
     ("actors", "alias_groups"): 0.96,
     ("dates", "publication"): 0.95,
-    ("dates", "expressions_exact"): 0.65,
-    # Multiply-reported gold events found with the right article count: 6 of 7. The seventh
-    # (the Patriot package) is counted once because the coder does not read "the package
-    # for Ukraine includes one Patriot battery" in the second report as aid: a recall miss,
-    # not a merge error. Every count of an event found in all its reports is right.
-    ("dedup", "accuracy"): 0.85,
+    ("dates", "expressions_exact"): 0.70,
+    # Multiply-reported gold events found with the right article count: 6 of 8. The other
+    # two are each coded in one of their two reports only ("the package for Ukraine
+    # includes one Patriot battery", "a plan ... was nearly finalised" are not read as aid
+    # or agreement): recall misses, not merge errors; no event is split or double-counted.
+    ("dedup", "accuracy"): 0.75,
 }
 MAX_NEGATIVES_VIOLATED = 0  # measured: 0 of 6
+MAX_SPLIT_COPIES = 0  # measured: 0 (a real event recorded as two events)
 
 
 def corpus_digest() -> str:
@@ -67,3 +68,7 @@ def test_floor(report, section, metric):
 
 def test_negatives(report):
     assert len(report["negatives"]["violated"]) <= MAX_NEGATIVES_VIOLATED
+
+
+def test_no_event_is_recorded_twice(report):
+    assert report["dedup"]["split_copies"] <= MAX_SPLIT_COPIES

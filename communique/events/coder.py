@@ -557,7 +557,7 @@ def _noun_roles(
     if not inside and match.trigger.frame == "sym":  # "agreements to establish ties with X"
         clauses = [c for t in phrase for c in t.children if c.dep_ == "acl"]
         clauses += [o for c in clauses for o in c.children if o.dep_ == "dobj"]
-        inside = [p for c in clauses for p in args.prep_objects(c, slots & {"with", "between"})]
+        inside = [p for c in clauses for p in args.prep_objects(c, COUNTERPARTS)]
     if light is not None and light.i != noun.i:
         inside += args.prep_objects(light, slots & {"between", "with", "on", "against", "to"})
     owners = [
@@ -581,6 +581,9 @@ def _noun_roles(
         inside += owners
     targets = _without(args.group(inside, index, context), sources)
     return sources, targets, False, bool(sources) and bool(targets)
+
+
+COUNTERPARTS = frozenset({"with", "between", "to", "from"})  # "a deal to buy gas from X"
 
 
 def _without(items: list[str], removed: list[str]) -> list[str]:

@@ -94,6 +94,9 @@ def _noun(token: Token, onto: Ontology) -> Match | None:
             head, light = governor(token)
             if light is None:
                 head, light = _prep_governor(head, onto)
+            nearing = _nearing(head) if light is None else None
+            if nearing is not None:  # "Russia was close to an agreement": planned
+                return Match(token, trigger, True, light=nearing, effect="plan", head=head)
             effect = _effect(light, onto) if light is not None else None
             plain = light is not None and effect is None and _plain(light, onto)
             return Match(token, trigger, True, light=light, effect=effect, head=head, plain=plain)
@@ -170,6 +173,18 @@ def _prep_governor(head: Token, onto: Ontology) -> tuple[Token, Token | None]:
         return head, None
     verb = prep.head
     return (head, verb) if f"{verb.lemma_.lower()} {prep.lower_}" in onto.light else (head, None)
+
+
+NEARING = frozenset({"close", "near", "closer", "nearer"})
+
+
+def _nearing(head: Token) -> Token | None:
+    """The verb of "X was close to / near an agreement": the noun's event is near, not done."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ != "to" or prep.head.lemma_.lower() not in NEARING:
+        return None
+    adjective = prep.head
+    return adjective.head if adjective.dep_ in ("acomp", "advmod") else None
 
 
 def _condition(token: Token, trigger: Trigger) -> bool:
