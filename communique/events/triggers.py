@@ -7,7 +7,7 @@ claims a declaring verb makes (claims.py).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.tokens import Span, Token
@@ -61,10 +61,24 @@ def _common_noun(token: Token) -> bool:
 def _verb(token: Token, onto: Ontology) -> Match | None:
     for trigger in onto.verbs.get(token.lemma_.lower(), ()):
         if _condition(token, trigger):
-            return Match(token, trigger, noun=False)
+            return Match(token, _of_a_proposal(token, trigger), noun=False)
     if token.lemma_.lower() in DECLARING:
         return _claim(token)
     return None
+
+
+# Disapproving of a proposal is rejecting it: "called the idea absurd", "condemned the plan".
+PROPOSALS = frozenset({"idea", "proposal", "plan", "offer", "suggestion", "initiative", "request"})
+REJECTED = "120"
+
+
+def _of_a_proposal(verb: Token, trigger: Trigger) -> Trigger:
+    if not trigger.cameo.startswith("11"):
+        return trigger
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if objects and objects[0].lemma_.lower() in PROPOSALS:
+        return replace(trigger, cameo=REJECTED)
+    return trigger
 
 
 def _claim(verb: Token) -> Match | None:
