@@ -99,6 +99,16 @@ def _code(actor) -> str | None:
     return head if head in ("IGO", "NGO") else None
 
 
+def _state(country: dict, entity: str | None) -> str | None:
+    """The country of an event side: its actor's, or the state itself when the coder names a
+    state no mention of the sentence stands for (a town's state as the target of an attack)."""
+    if entity is None:
+        return None
+    if entity in country:
+        return country[entity]
+    return entity if len(entity) == 3 and entity.isupper() and entity != "XXX" else None
+
+
 def _top(coded, hint: str | None = None) -> str | None:
     """The sentence's main event: the one whose trigger shares a word with `hint` (the gold
     event phrase, when the data set marks one), else asserted before anything else, then most
@@ -207,7 +217,8 @@ def _gsr_rows(records: list[dict], gold: list, predicted: list, setting: str) ->
         for i in ids:
             coded, country = predicted[i]
             pred = {
-                _triple(e.event_type, country.get(e.source), country.get(e.target)) for e in coded
+                _triple(e.event_type, _state(country, e.source), _state(country, e.target))
+                for e in coded
             }
             tp, n_pred, n_gold = (
                 tp + len(pred & gold[i][1]),

@@ -537,3 +537,11 @@ def test_a_date_after_due_belongs_to_the_meeting_not_to_its_postponement(nlp):
     planned = next(e for e in result.events if e.event_type == "CONSULT" and e.target)
     assert rejected.date.start == dt.date(2019, 8, 21)
     assert (planned.date.start, planned.date.end) == (dt.date(2019, 9, 1), dt.date(2019, 9, 10))
+
+
+def test_a_protest_purpose_is_the_act_it_gives_the_reason_for(nlp):
+    text = "Hundreds of Kenyan doctors began a hunger strike to protest against the Ugandan government."
+    result = analyse_text(nlp, text, "2024-03-04")
+    assert [e.trigger for e in result.events if e.event_type == "PROTEST"] == [
+        "began a hunger strike"
+    ]

@@ -104,6 +104,9 @@ def _sentence(span: Span, scope: Scope) -> list[Event]:
     sentence, article, index, context, timexes, onto = scope.unpack()
     matches = arbiter.arbitrate(find_triggers(span, onto), onto)
     verbs = {m.token.i: m for m in matches if not m.noun or m.token.lemma_.lower() in INVITING}
+    carriers = {m.light.i: m for m in matches if m.noun and m.light is not None}
+    carriers.update((m.token.i, m) for m in matches if m.noun and m.light is not None)
+    carriers.update((m.token.i, m) for m in matches if not m.noun)
     events: list[Event] = []
     seen: set[tuple] = set()
     inner: dict[int, list[Match]] = {}
@@ -114,7 +117,7 @@ def _sentence(span: Span, scope: Scope) -> list[Event]:
     for match in matches:
         if _suppressed(match, verbs, onto) or _background(match, index):
             continue
-        if _toll(match, verbs, index, onto):
+        if _toll(match, verbs, index, onto) or _purpose_of_same_act(match, carriers, onto):
             continue
         if screen.scene(match.light if match.light is not None else match.head or match.token):
             strength = match.trigger.strength * SCENE_WEIGHT
@@ -282,6 +285,8 @@ def code_match(match: Match, scope: Scope, inner: list[Match] | None = None) -> 
         and _one_sided(frame, sources)
     ):
         targets = _complement_targets(match.token, frame, sources, index, context)
+    elif sources and not targets and match.light is not None and frame == "dir":
+        targets = _without(args.purpose_actors(match.light, index, context, sources), sources)
     if _unfit(match, frame, entry.plover, entry.quad_class, sources, targets):
         return []
     coded = _pairs(frame, match.trigger.min_participants, sources, targets, reciprocal, from_parse)
@@ -415,6 +420,21 @@ def _toll(match: Match, verbs: dict[int, Match], index: MentionIndex, onto: Onto
     kinds = {onto.code(m.trigger.cameo).plover for m in (match, governing)}
     subtree = token.doc[token.left_edge.i : token.right_edge.i + 1]
     return kinds == {"ASSAULT"} and not index.entities_in(subtree)
+
+
+def _purpose_of_same_act(match: Match, carriers: dict[int, Match], onto: Ontology) -> bool:
+    """ "began a hunger strike to protest X's decision": the purpose names the protest the
+    strike is, not a second protest (the strike takes X as its target)."""
+    token = match.token
+    if (
+        match.noun
+        or token.dep_ not in ("advcl", "relcl", "acl")
+        or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    ):
+        return False
+    carried = carriers.get(token.head.i)
+    kind = onto.code(match.trigger.cameo).plover
+    return carried is not None and onto.code(carried.trigger.cameo).plover == kind
 
 
 def _background(match: Match, index: MentionIndex) -> bool:

@@ -274,13 +274,32 @@ def complement_actors(
     coder turns into its country (unless `places` is False)."""
     top = [c for c in verb.children if _complement_step(c) and c.dep_ not in OWN_SUBJECTS]
     seen_places: list[str] = []
-    clauses = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
-    purpose = [c for clause in clauses for c in clause.children if _purpose_or_condition(c)]
-    for layer in (top, purpose):
+    for layer in (top, _purposes(verb)):
         found = _nearest(layer, index, context, _with_own_states(sources), seen_places)
         if found:
             return found
     return seen_places[:1] if places else []
+
+
+def purpose_actors(
+    verb: Token, index: MentionIndex, context: Context, sources: list[str]
+) -> list[str]:
+    """The actors of a purpose, protest or condition clause only: the other side of an act a
+    light verb carries ("began a hunger strike to protest X's decision")."""
+    return _nearest(_purposes(verb), index, context, _with_own_states(sources), [])
+
+
+def _purposes(verb: Token) -> list[Token]:
+    clauses = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+    found = [c for clause in clauses for c in clause.children if _purpose_or_condition(c)]
+    return found + [  # "began a strike to protest X", parsed as an infinitive on the noun
+        c
+        for o in verb.children
+        if o.dep_ == "dobj"
+        for c in o.children
+        if c.dep_ in ("relcl", "acl")
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+    ]
 
 
 def _with_own_states(sources: list[str]) -> set[str]:
