@@ -381,3 +381,19 @@ def test_subject_inside_quotation_marks_without_a_name_is_unresolved(nlp):
     doc = _misparsed_inversion(nlp, "")
     [said] = [cue for cue in quotes.attributions(doc) if cue.cue == "said"]
     assert said.speaker is None and said.speaker_span is None
+
+
+def test_verb_read_as_a_plural_noun_keeps_its_subject(nlp):
+    """ "Lee charges that officials hid the report." as the tagger sometimes reads it: the
+    verb a plural noun heading the sentence, the subject a compound before it."""
+    words = ["Lee", "charges", "that", "officials", "hid", "the", "report", "."]
+    spaces = [True] * (len(words) - 2) + [False, False]
+    heads = [1, 1, 4, 4, 1, 6, 4, 1]
+    deps = ["compound", "ROOT", "mark", "nsubj", "acl", "det", "dobj", "punct"]
+    pos = ["NOUN", "NOUN", "SCONJ", "NOUN", "VERB", "DET", "NOUN", "PUNCT"]
+    tags = ["NN", "NNS", "IN", "NNS", "VBD", "DT", "NN", "."]
+    lemmas = ["lee", "charge", "that", "official", "hide", "the", "report", "."]
+    doc = Doc(nlp.vocab, words, spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    [cue] = quotes.attributions(doc)
+    assert cue.kind == "noun" and doc.text[cue.speaker_span[0] : cue.speaker_span[1]] == "Lee"
+    assert [doc.text[s:e] for s, e in cue.contents] == ["officials hid the report"]

@@ -13,13 +13,15 @@ arguing that ...") is the reporting speaker's act. Its words are the clausal com
 ("said that ...", up to such a report of the speaker's own: "..., arguing that ..." and
 "... and warned ..." are attributions of their own), the infinitive of verbs such as
 "urge" ("urged X to leave"), the object with the cue's own preposition ("talked about X",
-"accused X of Y"), a pro-form ("said so", "said as much"), the clause the cue interrupts
+"accused X of Y") or with what the speaker makes of it ("described X as Y", "blasted X for
+Y"), a pro-form ("said so", "said as much"), the clause the cue interrupts
 ("..., she said") or, for "according to", the rest of its sentence.
 
 A noun of speech or position (`data/noun_cues.tsv`: "his claim that ...", "a pledge to
 ...", "an assessment of ...") is a cue too when its complement follows; its speaker is
 its owner (possessive, "by/from X", the subject of a light verb: "X issued a warning
-that ...", a name before it: "a Reuters report that ..."), else unresolved. A subject
+that ...", a name before it: "a Reuters report that ...", the subject of a verb the tagger
+read as a noun: "the minister claims that", "Lee charges that"), else unresolved. A subject
 inside quotation marks (a show title after "said on") is no speaker; the person's name
 between the closing mark and ", said" is. "what he called Y" inside another cue's words
 is part of them, not a cue of its own (attribute.py).
@@ -45,6 +47,7 @@ _OWNER_DEPS = {"poss", "compound", "amod", "pobj", "nmod"}
 _OWNER_PREPS = {"from", "by", "of"}
 _NOUN_CLAUSES = ("acl", "ccomp", "relcl")
 _CLOSING = {"”", '"', "''", "»"}
+_JUDGING = {"as", "for"}  # "described X as Y", "blasted X for Y"
 _NOT_OWNERS = {"DATE", "TIME", "EVENT", "LAW", "WORK_OF_ART", "FAC", "PRODUCT"}
 
 
@@ -212,11 +215,15 @@ def noun_owner(noun: Token) -> Token | None:
     """Whose claim it is: the possessive ("his claim"), "by/from X", the subject of a
     light verb taking it as object ("X made the claim that ...") or of the verb it fills in
     with "in" ("X persisted in the claim that ..."), a name before it ("a Reuters report
-    that ..."), or the subject of a verb the tagger read as a noun ("the minister claims that").
-    No owner: None."""
+    that ..."), or the subject of a verb the tagger read as a noun ("the minister claims that",
+    "Lee charges that ..." with "Lee" a compound). No owner: None."""
     for child in noun.children:
         if child.dep_ == "poss" or (child.dep_ == "nsubj" and noun.dep_ == "ROOT"):
             return child  # "his claim"; "the minister claims that ..." read as a noun
+    if noun.dep_ == "ROOT" and noun.tag_ == "NNS" and noun.i > noun.sent.start:
+        first = noun.doc[noun.i - 1]  # "Lee charges that ...": a verb read as a plural noun
+        if first.dep_ == "compound" and first.head == noun and first.i == noun.sent.start:
+            return first
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in ("by", "from"):
             objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -622,13 +629,31 @@ def _pro_form(token: Token, child: Token) -> bool:
 
 
 def _object_end(token: Token, obj: Token) -> Token:
-    """The object runs on over the cue's own preposition after it: "accused X of lying",
-    "asked her about the emails" carry their words in the prepositional phrase."""
+    """The object runs on over the cue's own preposition after it ("accused X of lying",
+    "asked her about the emails") and over what the words make of it: "described the
+    plan as a disgrace", "mocked him for his taxes", "endorsed her for president"."""
     lemma = token.lemma_.lower()
+    end = obj.right_edge
     for child in token.rights:
-        if child.i > obj.i and child.dep_ == "prep" and f"{lemma} {child.lower_}" in lexicon():
-            return child.right_edge
-    return obj.right_edge
+        if child.i <= obj.i or child.dep_ != "prep":
+            continue
+        if f"{lemma} {child.lower_}" in lexicon() or _judging(child):
+            end = child.right_edge
+    return end
+
+
+def _judging(prep: Token) -> bool:
+    """ "as Y" or "for Y" naming what the speaker makes of the object ("as a disgrace",
+    "for failing to act"), not when or how long ("for an hour")."""
+    if prep.lower_ not in _JUDGING:
+        return False
+    objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    if not objects:
+        return False
+    head = objects[0]
+    return head.ent_type_ not in ("DATE", "TIME") and not any(
+        c.dep_ == "nummod" for c in head.children
+    )
 
 
 def _strip_that(text: str, span: Interval) -> Interval:
