@@ -123,11 +123,12 @@ class Scanner:
         return not adjective_only or unit.kind == "adjective"
 
     def of_country(self, end: int, sent: Span) -> list[Unit]:
-        """ "President Ilham Aliyev of Azerbaijan", "the leaders of Armenia and Azerbaijan":
-        the countries (or organisation) after "of"."""
+        """ "President Ilham Aliyev of Azerbaijan", "the leaders of Armenia and Azerbaijan",
+        "activists from the Fatah party": the countries (or organisation) after "of" or
+        "from"."""
         found: list[Unit] = []
         i = end
-        if i >= sent.end or self.doc[i].lower_ != "of":
+        if i >= sent.end or self.doc[i].lower_ not in ("of", "from"):
             return found
         i += 1
         while i < sent.end:
