@@ -241,9 +241,7 @@ def _complement(token: Token) -> bool:
     """Reached through a complement: xcomp/ccomp/objects, or an infinitival advcl ('to impose')."""
     if token.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp"):
         return True
-    return token.dep_ in ("advcl", "acl") and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
-    )
+    return token.dep_ in ("advcl", "acl") and args.infinitive(token)
 
 
 @dataclass(frozen=True, slots=True)
@@ -426,11 +424,7 @@ def _purpose_of_same_act(match: Match, carriers: dict[int, Match], onto: Ontolog
     """ "began a hunger strike to protest X's decision": the purpose names the protest the
     strike is, not a second protest (the strike takes X as its target)."""
     token = match.token
-    if (
-        match.noun
-        or token.dep_ not in ("advcl", "relcl", "acl")
-        or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-    ):
+    if match.noun or token.dep_ not in ("advcl", "relcl", "acl") or not args.infinitive(token):
         return False
     carried = carriers.get(token.head.i)
     kind = onto.code(match.trigger.cameo).plover

@@ -297,9 +297,13 @@ def _purposes(verb: Token) -> list[Token]:
         for o in verb.children
         if o.dep_ == "dobj"
         for c in o.children
-        if c.dep_ in ("relcl", "acl")
-        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        if c.dep_ in ("relcl", "acl") and infinitive(c)
     ]
+
+
+def infinitive(token: Token) -> bool:
+    """A "to" infinitive ("to protest", "to be deployed")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _with_own_states(sources: list[str]) -> set[str]:
@@ -329,7 +333,7 @@ def _complement_step(token: Token) -> bool:
     if token.dep_ in SUBJECTS and token.pos_ == "PRON":
         return False
     if token.dep_ == "relcl":  # "a call for X to be deployed": an infinitive, not a relative
-        return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        return infinitive(token)
     return token.dep_ in COMPLEMENT_DEPS and not (
         token.dep_ == "prep" and token.lower_ in TIME_PREPOSITIONS
     )
