@@ -96,11 +96,15 @@ def _casings() -> dict[str, tuple[str, ...]]:
 
 def _case_fits(form: str, text: str) -> bool:
     """Does the matched text keep the capitals the form has? "Russia Today" fits "RUSSIA
-    TODAY" but not "Russia today"; "WHO" fits "WHO" but not "Who"."""
+    TODAY" but not "Russia today"; "WHO" fits "WHO" but not "Who"; a mixed-case form fits
+    itself or capitals only ("LeT" is not the "Let" opening a sentence)."""
     for want, got in zip(form.split(), text.split(), strict=False):
         letters = want.replace(".", "")
         if len(letters) > 1 and letters.isupper() and not got.isupper():
             return False
+        if any(c.isupper() for c in letters[1:]) and not letters.isupper():
+            if got != want and not got.isupper():  # "LeT" is no "Let"
+                return False
         if want[:1].isupper() and got[:1].islower():
             return False
     return True
