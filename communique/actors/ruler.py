@@ -102,9 +102,9 @@ def _case_fits(form: str, text: str) -> bool:
         letters = want.replace(".", "")
         if len(letters) > 1 and letters.isupper() and not got.isupper():
             return False
-        if any(c.isupper() for c in letters[1:]) and not letters.isupper():
-            if got != want and not got.isupper():  # "LeT" is no "Let"
-                return False
+        mixed = any(c.isupper() for c in letters[1:]) and not letters.isupper()
+        if mixed and got != want and not got.isupper():  # "LeT" is no "Let"
+            return False
         if want[:1].isupper() and got[:1].islower():
             return False
     return True
