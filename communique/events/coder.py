@@ -1,6 +1,6 @@
-"""The event coder: triggers from the verb and noun tables (triggers.py), participants from
-the parse, then modality, date (dating.py), location, evidence and confidence for each coded
-event.
+"""The event coder: triggers from the verb and noun tables (triggers.py), their sides from
+the parse (roles.py), then modality, date (dating.py), location, evidence and confidence for
+each coded event.
 
     extract(doc, article, sentences, mentions, actors, timexes) -> list[Event]
 """
@@ -8,7 +8,6 @@ event.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from itertools import combinations, permutations
 
 from spacy.tokens import Doc, Span, Token
 
@@ -16,12 +15,22 @@ from ..actors.resolve import UNKNOWN as UNKNOWN_COUNTRY
 from ..records import Actor, Article, DateValue, Event, Evidence, Location, Mention, Sentence
 from . import arbiter, denial, screen
 from . import participants as args
-from .claims import BLAMED, DEMANDED, claimed
+from .claims import BLAMED, DEMANDED
 from .dating import choose_date
 from .location import locate
 from .modality import modality
 from .ontology import Ontology, Trigger, ontology
 from .participants import Context, MentionIndex
+from .roles import (
+    Coded,
+    complement_targets,
+    country_of_place,
+    inner_targets,
+    one_sided,
+    pairs,
+    roles,
+    without,
+)
 from .triggers import CALL_OFF, INTENDED, INTENT_ADJECTIVES, Match, find_triggers
 
 SUPPRESSING = frozenset({"REQUEST", "THREATEN"})
@@ -36,7 +45,6 @@ MODALITY_WEIGHT = {
     "hypothetical": 0.7,
 }
 CALLED_OFF = "125"  # CAMEO: reject a proposal to meet, discuss or negotiate
-PURPOSE = frozenset({"for", "during", "at", "after"})
 COERCIVE = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 MULTILATERAL = frozenset({"trilateral", "multilateral", "three-way", "quadrilateral", "four-way"})
 MATERIAL_CONFLICT = 4  # quad class of ASSAULT, COERCE, MOBILIZE, SANCTION ...
@@ -63,14 +71,6 @@ THREATENED = {
 # the restrictions" (081), "called off the boycott" (085), "revoked the blockade" (0872).
 EASED = {"163": "085", "16": "085", "14": "082", "17": "081", "191": "0872", "19": "087"}
 SCENE_WEIGHT = 0.5  # strength left to an event that only sets the scene ("since the invasion")
-
-
-@dataclass(slots=True)
-class Coded:
-    source: str | None
-    target: str | None
-    mode: str | None
-    from_parse: bool
 
 
 def extract(
@@ -135,14 +135,6 @@ def _sentence(span: Span, scope: Scope) -> list[Event]:
     return _places_to_states(events)
 
 
-def _country_of_place(entity: str | None) -> str | None:
-    """The country of a place entity ("RUS/place/sochi" -> "RUS"), None for other actors."""
-    if entity is None or "/place/" not in entity:
-        return None
-    country = entity.split("/", 1)[0]
-    return None if country == UNKNOWN_COUNTRY else country
-
-
 def _places_to_states(events: list[Event]) -> list[Event]:
     """A town is where an event happens, not who takes part: "flew to Sochi for talks with
     Putin" is one meeting with Putin (a visit, in Sochi), and "visited Sochi" alone is a
@@ -151,7 +143,7 @@ def _places_to_states(events: list[Event]) -> list[Event]:
     interaction."""
     kept: list[Event] = []
     for event in events:
-        country = _country_of_place(event.target)
+        country = country_of_place(event.target)
         if country is None:
             kept.append(event)
             continue
@@ -162,7 +154,7 @@ def _places_to_states(events: list[Event]) -> list[Event]:
                 if other is not event
                 and other.event_type == event.event_type
                 and other.source == event.source
-                and _country_of_place(other.target) is None
+                and country_of_place(other.target) is None
                 and (other.target or "").split("/", 1)[0] == country
             ),
             None,
@@ -272,7 +264,7 @@ def code_match(match: Match, scope: Scope, inner: list[Match] | None = None) -> 
     sources, targets, reciprocal, from_parse = roles(match, index, context)
     frame = "host" if match.effect == "host" else match.trigger.frame
     if not targets and not reciprocal:
-        targets = _inner_targets(inner or [], sources, index, context)
+        targets = inner_targets(inner or [], sources, index, context)
     claim = match.trigger in (DEMANDED, BLAMED)  # made of the clause's subject only
     if (
         sources
@@ -280,14 +272,14 @@ def code_match(match: Match, scope: Scope, inner: list[Match] | None = None) -> 
         and not reciprocal
         and not match.noun
         and not claim
-        and _one_sided(frame, sources)
+        and one_sided(frame, sources)
     ):
-        targets = _complement_targets(match.token, frame, sources, index, context)
+        targets = complement_targets(match.token, frame, sources, index, context)
     elif sources and not targets and match.light is not None and frame == "dir":
-        targets = _without(args.purpose_actors(match.light, index, context, sources), sources)
+        targets = without(args.purpose_actors(match.light, index, context, sources), sources)
     if _unfit(match, frame, entry.plover, entry.quad_class, sources, targets):
         return []
-    coded = _pairs(frame, match.trigger.min_participants, sources, targets, reciprocal, from_parse)
+    coded = pairs(frame, match.trigger.min_participants, sources, targets, reciprocal, from_parse)
     if not coded:
         return []
     act_class = entry.quad_class  # of the act itself, before it is eased or threatened
@@ -389,25 +381,6 @@ def _called_off(
     return list(found.values())
 
 
-def _complement_targets(
-    verb: Token, frame: str, sources: list[str], index: MentionIndex, context: Context
-) -> list[str]:
-    """The other side of a one-sided act, from its complement; for a joint act ("agreed to
-    US mediation") only a named actor of another country, never a place or the source's own
-    officials ("the two leaders agreed that officials would ...")."""
-    joint = frame != "dir"
-    found = args.complement_actors(verb, index, context, sources, places=not joint)
-    found = _without([_country_of_place(t) or t for t in found], sources)
-    own = {s.split("/", 1)[0] for s in sources} | {UNKNOWN_COUNTRY}
-    return [t for t in found if t.split("/", 1)[0] not in own] if joint else found
-
-
-def _one_sided(frame: str, sources: list[str]) -> bool:
-    """A directed act, or a joint one only one side of which the clause names ("X agreed to
-    Y's mediation"), may find its other side inside its complement."""
-    return frame == "dir" or (frame == "sym" and len(sources) == 1)
-
-
 def _toll(match: Match, verbs: dict[int, Match], index: MentionIndex, onto: Ontology) -> bool:
     """ "shelled the town, killing 20 people": a participle giving the toll of an attack
     names no act of its own (unless it names a victim the attack does not)."""
@@ -446,18 +419,6 @@ def _unfit(
     return screen.non_actor_argument(match.token, frame, slots, quad, sources, targets)
 
 
-def _inner_targets(
-    inner: list[Match], sources: list[str], index: MentionIndex, context: Context
-) -> list[str]:
-    """The target of a threat or demand is the target of the act threatened or demanded
-    ('threatened to impose sanctions on X' -> X)."""
-    for match in inner:
-        targets = _without(roles(match, index, context)[1], sources)
-        if targets:
-            return targets
-    return []
-
-
 def _code(match: Match, onto: Ontology) -> str:
     code = match.trigger.cameo
     if match.effect == "sign" and onto.code(code).plover == "AGREE":
@@ -466,173 +427,6 @@ def _code(match: Match, onto: Ontology) -> str:
         if child.dep_ == "xcomp":
             return onto.refine(code, child.lemma_.lower())
     return code
-
-
-def roles(
-    match: Match, index: MentionIndex, context: Context
-) -> tuple[list[str], list[str], bool, bool]:
-    """(sources, targets, reciprocal, found through the parse alone)."""
-    if match.noun:
-        return _noun_roles(match, index, context)
-    verb = match.token
-    subjects, active = args.subject_tokens(verb)
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    reciprocal = any(args.is_reciprocal(o) for o in objects)
-    objects = [o for o in objects if not args.is_reciprocal(o)]
-    targets = _slot_targets(verb, objects, match.trigger.slots, index, context)
-    if active:
-        sources = args.group(subjects, index, context)
-    else:
-        sources = args.group(args.agents(verb), index, context) or _announcer(verb, index, context)
-        targets = args.group(subjects, index, context) + targets
-    from_parse = bool(subjects) and not any(s.pos_ == "PRON" for s in subjects)
-    targets = _without(targets, sources)
-    if not targets and active:
-        targets = _without(_the_country(objects, index, sources), sources)
-    return sources, targets, reciprocal, from_parse
-
-
-STATE_NOUNS = frozenset({"country", "nation", "kingdom", "republic", "state"})
-STATE_LOOKBACK = 60  # tokens: the state "the country" refers back to is named close before
-
-
-def _the_country(objects: list[Token], index: MentionIndex, sources: list[str]) -> list[str]:
-    """ "pledged to keep helping the country": the state last named before the object,
-    other than the sources' own ("told Zelenskyy that Ukraine ... and that Washington would
-    keep helping the country" -> Ukraine)."""
-    if not objects or objects[0].lemma_.lower() not in STATE_NOUNS:
-        return []
-    obj = objects[0]
-    if not any(c.lower_ == "the" for c in obj.children) or any(
-        c.dep_ in ("amod", "compound", "poss", "prep") for c in obj.children
-    ):
-        return []
-    own = {s.split("/", 1)[0] for s in sources}
-    for i in range(obj.i - 1, max(-1, obj.i - STATE_LOOKBACK), -1):
-        states = [e for e in index.entities(obj.doc[i]) if "/" not in e and e not in own]
-        if states:
-            return states[:1]
-    return []
-
-
-ANNOUNCING = frozenset({"announce", "declare", "decide", "order", "confirm", "decree"})
-
-
-def _announcer(verb: Token, index: MentionIndex, context: Context) -> list[str]:
-    """A passive without agent in what an actor announces or decides is that actor's act:
-    "May announced that 23 diplomats would be expelled" -> May expels them."""
-    head = verb.head
-    if verb.dep_ != "ccomp" or head.lemma_ not in ANNOUNCING:
-        return []
-    subjects, active = args.subject_tokens(head)
-    return args.group(subjects, index, context) if active else []
-
-
-def _slot_targets(
-    verb: Token, objects: list[Token], slots: tuple[str, ...], index: MentionIndex, context: Context
-) -> list[str]:
-    found: list[Token] = []
-    for slot in slots:
-        if slot == "dobj":
-            found.extend(objects)
-        elif slot == "csubj":  # "demanded that X stop ..." -> X
-            found.extend(
-                g
-                for c in verb.children
-                if c.dep_ == "ccomp"
-                for g in c.children
-                if g.dep_ in ("nsubj", "nsubjpass")
-            )
-        elif slot == "claimed":  # "said Y must ...", "said Y was culpable"
-            found.extend(t for _, t in filter(None, [claimed(verb)]))
-        elif slot == "dative":
-            found.extend(c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP")
-        else:
-            found.extend(args.prep_objects(verb, {slot}))
-            for obj in objects:
-                found.extend(args.prep_objects(obj, {slot}))
-    return args.group(found, index, context)
-
-
-def _noun_roles(
-    match: Match, index: MentionIndex, context: Context
-) -> tuple[list[str], list[str], bool, bool]:
-    noun, head, light = match.token, match.head or match.token, match.light
-    slots = set(match.trigger.slots)
-    phrase = [noun] if head.i == noun.i else [noun, head]
-    inside = [p for t in phrase for p in args.prep_objects(t, slots - {"poss"})]
-    if not inside:  # "the withdrawal of its forces from X": the slot hangs on the "of" object
-        inside = [
-            p
-            for t in phrase
-            for o in args.prep_objects(t, {"of"})
-            for p in args.prep_objects(o, slots - {"poss", "of"})
-        ]
-    if not inside and match.trigger.frame == "sym":  # "agreements to establish ties with X"
-        clauses = [c for t in phrase for c in t.children if c.dep_ == "acl"]
-        clauses += [o for c in clauses for o in c.children if o.dep_ == "dobj"]
-        inside = [p for c in clauses for p in args.prep_objects(c, COUNTERPARTS)]
-    if light is not None and light.i != noun.i:
-        inside += args.prep_objects(light, slots & {"between", "with", "on", "against", "to"})
-    owners = [
-        c
-        for t in phrase
-        for c in t.children
-        if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and index.mention(c))
-    ]
-    owners += [p for t in phrase for p in args.prep_objects(t, {"by"})]
-    sources: list[str] = []
-    carried = match.effect is not None or match.plain
-    if light is not None and carried and head.dep_ in ("dobj", "attr", "pobj"):
-        subjects, _ = args.subject_tokens(light)
-        sources = args.group(subjects, index, context)
-    if not sources:
-        sources = args.group(owners, index, context)
-    if not sources and head.dep_ == "pobj" and head.head.lower_ in PURPOSE:
-        subjects, active = args.subject_tokens(head.head.head)
-        sources = args.group(subjects, index, context) if active else []
-    elif match.trigger.frame == "sym":
-        inside += owners
-    targets = _without(args.group(inside, index, context), sources)
-    return sources, targets, False, bool(sources) and bool(targets)
-
-
-COUNTERPARTS = frozenset({"with", "between", "to", "from"})  # "a deal to buy gas from X"
-
-
-def _without(items: list[str], removed: list[str]) -> list[str]:
-    """The targets that are not sources, nor the very state a source belongs to
-    ("May ... expelled from Britain": May does not act on Britain)."""
-    own_states = {r.split("/", 1)[0] for r in removed if "/" in r}
-    return [i for i in items if i not in removed and i not in own_states]
-
-
-def _pairs(
-    frame: str,
-    need: int,
-    sources: list[str],
-    targets: list[str],
-    reciprocal: bool,
-    from_parse: bool,
-) -> list[Coded]:
-    if frame == "host":
-        pairs = [(s, t, "visit") for s in sources for t in targets]
-        pairs += [(a, b, "third-party") for a, b in combinations(targets, 2)]
-    elif reciprocal:
-        pairs = [(a, b, None) for a, b in permutations(sources, 2)]
-    elif sources and targets:
-        pairs = [(s, t, None) for s in sources for t in targets]
-    elif frame == "sym" and len(sources + targets) >= 2:
-        pairs = [(a, b, None) for a, b in combinations(sources + targets, 2)]
-    elif sources:
-        pairs = [(s, None, None) for s in sources]
-    else:
-        pairs = [(None, t, None) for t in targets]
-    return [
-        Coded(s, t, mode, from_parse)
-        for s, t, mode in pairs
-        if s != t and (s or t) and (need < 2 or (s and t))
-    ]
 
 
 # ---------------------------------------------------------------- attributes
