@@ -162,7 +162,7 @@ def cluster(rows: Iterable[MentionRow]) -> list[Cluster]:
         blocks[block_key(row)].append(row)
     groups = [members for key in sorted(blocks) for members in _cluster_block(blocks[key])]
     clusters = []
-    for members in _complete_partials(groups):
+    for members in _join_vaguer(groups):
         members.sort(key=lambda m: m.mention_id)
         clusters.append(Cluster(event_id_for(members), members))
     return clusters
@@ -176,7 +176,7 @@ def _sides(m: MentionRow) -> tuple[str | None, str | None]:
     return m.source, m.target
 
 
-def _complete_partials(groups: list[list[MentionRow]]) -> list[list[MentionRow]]:
+def _join_vaguer(groups: list[list[MentionRow]]) -> list[list[MentionRow]]:
     """A group vaguer than another of the same article, type and phase at overlapping dates
     joins it when that other is the only one: a side left unnamed ("postponing our meeting"
     beside "postponed a state visit to Denmark") or named only as the state of the other's

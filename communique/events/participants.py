@@ -275,7 +275,7 @@ def complement_actors(
     top = [c for c in verb.children if _complement_step(c) and c.dep_ not in OWN_SUBJECTS]
     seen_places: list[str] = []
     for layer in (top, _purposes(verb)):
-        found = _nearest(layer, index, context, _with_own_states(sources), seen_places)
+        found = _nearest(layer, index, context, with_own_states(sources), seen_places)
         if found:
             return found
     return seen_places[:1] if places else []
@@ -286,7 +286,7 @@ def purpose_actors(
 ) -> list[str]:
     """The actors of a purpose, protest or condition clause only: the other side of an act a
     light verb carries ("began a hunger strike to protest X's decision")."""
-    return _nearest(_purposes(verb), index, context, _with_own_states(sources), [])
+    return _nearest(_purposes(verb), index, context, with_own_states(sources), [])
 
 
 def _purposes(verb: Token) -> list[Token]:
@@ -306,7 +306,7 @@ def infinitive(token: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
-def _with_own_states(sources: list[str]) -> set[str]:
+def with_own_states(sources: list[str]) -> set[str]:
     """The sources and the states they belong to: neither is the other side of their act."""
     return set(sources) | {s.split("/", 1)[0] for s in sources if "/" in s}
 

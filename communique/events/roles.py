@@ -63,7 +63,7 @@ def _the_country(objects: list[Token], index: MentionIndex, sources: list[str]) 
         c.dep_ in ("amod", "compound", "poss", "prep") for c in obj.children
     ):
         return []
-    own = {s.split("/", 1)[0] for s in sources}
+    own = args.with_own_states(sources)
     for i in range(obj.i - 1, max(-1, obj.i - STATE_LOOKBACK), -1):
         states = [e for e in index.entities(obj.doc[i]) if "/" not in e and e not in own]
         if states:
@@ -159,8 +159,8 @@ COUNTERPARTS = frozenset({"with", "between", "to", "from"})  # "a deal to buy ga
 def without(items: list[str], removed: list[str]) -> list[str]:
     """The targets that are not sources, nor the very state a source belongs to
     ("May ... expelled from Britain": May does not act on Britain)."""
-    own_states = {r.split("/", 1)[0] for r in removed if "/" in r}
-    return [i for i in items if i not in removed and i not in own_states]
+    excluded = args.with_own_states(removed)
+    return [i for i in items if i not in excluded]
 
 
 def inner_targets(
@@ -184,7 +184,7 @@ def complement_targets(
     joint = frame != "dir"
     found = args.complement_actors(verb, index, context, sources, places=not joint)
     found = without([country_of_place(t) or t for t in found], sources)
-    own = {s.split("/", 1)[0] for s in sources} | {UNKNOWN_COUNTRY}
+    own = args.with_own_states(sources) | {UNKNOWN_COUNTRY}
     return [t for t in found if t.split("/", 1)[0] not in own] if joint else found
 
 
