@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..records import Actor
-from . import names
+from . import kb, names
 from .lexicon import RANK_MODIFIERS
 
 UNKNOWN = "XXX"
@@ -301,6 +301,13 @@ def _most_common(values: Iterable[str | None]) -> str | None:
     return max(sorted(counts), key=lambda v: counts[v])
 
 
+def _state_name(actor_id: str) -> str | None:
+    """A state is named as the knowledge base names it ("Italy"), not by the capital or
+    adjective that first stood for it ("Rome", "Italian")."""
+    country = kb.load().countries.get(actor_id)
+    return country.name if country is not None else None
+
+
 def _absorb(canon: dict[str, Actor], actor_id: str, actors: list[Actor]) -> None:
     """Merge aliases (and missing fields) of `actors` into the canonical record for the id."""
     for actor in actors:
@@ -308,7 +315,7 @@ def _absorb(canon: dict[str, Actor], actor_id: str, actors: list[Actor]) -> None
         if held is None:
             held = Actor(
                 actor_id=actor_id,
-                name=actor.name,
+                name=_state_name(actor_id) or actor.name,
                 kind=actor.kind,
                 country=actor.country,
                 sector=actor.sector,

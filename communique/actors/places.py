@@ -112,7 +112,8 @@ class PlaceRules:
         if unit.kind == "NORP" and role == "modifier" and not self._heads_actor(span.root.head):
             return  # "a Congressional hearing": an adjective the knowledge base does not know
         kind = "group" if unit.kind in ("ORG", "NORP") else "place"
-        if unit.kind == "ORG" and syntax.place_country(span.text):
+        acronym = len(span) == 1 and span.text.isupper()  # "the PISA results" is no Pisa
+        if unit.kind == "ORG" and not acronym and syntax.place_country(span.text):
             kind = "place"  # the NER often calls a town an organisation ("in Quetta")
         found = Found(unit.start, unit.end, kind, role if kind == "place" else "actor")
         found.key = names.slug(span.text)

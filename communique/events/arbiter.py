@@ -3,7 +3,8 @@
 - Unsure: when a sentence's candidate triggers name several PLOVER types, or a trigger's lemma
   has table rows of several types, the model scores each trigger in context. A trigger whose
   table type the model finds very unlikely, while it is confident of another, takes the
-  model's type; every candidate's strength (hence its events' confidence) is weighted by the
+  model's type, unless the trigger's row matched on a condition (a preposition, object or
+  complement: "called for" is a request whatever the model makes of "call"); every candidate's strength (hence its events' confidence) is weighted by the
   model's belief in its type, so the sentence's main event ranks first.
 - Missing: a sentence with no coded event but a verb whose subject and an object or
   prepositional object are two different actors is typed by the model when it is confident.
@@ -14,6 +15,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from spacy.tokens import Span, Token
@@ -41,8 +43,14 @@ _DEFAULTS: dict[int, dict[str, str]] = {}
 
 
 def _defaults(onto: Ontology) -> dict[str, str]:
+    """Per type, the shortest code without a mode; if every code has one (ACCUSE), the root
+    with the most codes under it (11 "disapprove", not 09 "investigate")."""
+    family = Counter(entry.code[:2] for entry in onto.cameo.values())
     found: dict[str, str] = {}
-    for entry in sorted(onto.cameo.values(), key=lambda e: (len(e.code), e.mode is not None)):
+    ranked = sorted(
+        onto.cameo.values(), key=lambda e: (len(e.code), e.mode is not None, -family[e.code[:2]] * bool(e.mode))
+    )
+    for entry in ranked:
         if entry.plover is not None:
             found.setdefault(entry.plover, entry.code)
     return found
@@ -74,7 +82,8 @@ def _judge(match, model: typemodel.TypeModel, onto: Ontology, sentence: list[str
     scores = model.scores(typemodel.features(match.token, onto, sentence))
     best = max(scores, key=scores.__getitem__)
     belief = scores.get(own, 0.0)
-    if best != own and scores[best] >= RETYPE_MIN and belief <= TABLE_MAX:
+    specific = match.trigger.cond_kind is not None
+    if not specific and best != own and scores[best] >= RETYPE_MIN and belief <= TABLE_MAX:
         trigger = replace(match.trigger, cameo=default_codes(onto)[best], frame=_frame(best))
         return replace(match, trigger=trigger)
     strength = match.trigger.strength * (WEIGHT_FLOOR + (1 - WEIGHT_FLOOR) * belief)

@@ -37,7 +37,10 @@ def claimed(verb: Token) -> tuple[Trigger, Token] | None:
             subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not subjects or subjects[0].lower_ in SELF_PRONOUNS:
                 continue
-            if _obliged(clause) and clause.head.i == verb.i:  # a demand is what was said
+            # a demand is what was said, made of who is to act ("the results should not be
+            # presented as ..." demands nothing of the results)
+            active = subjects[0].dep_ == "nsubj"
+            if active and _obliged(clause) and clause.head.i == verb.i:
                 return DEMANDED, subjects[0]
             if any(c.dep_ == "acomp" and c.lemma_.lower() in BLAME_WORDS for c in clause.children):
                 return BLAMED, subjects[0]

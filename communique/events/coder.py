@@ -280,6 +280,8 @@ def code_match(match: Match, scope: Scope, inner: list[Match] | None = None) -> 
     if _unfit(match, frame, entry.plover, entry.quad_class, sources, targets):
         return []
     coded = pairs(frame, match.trigger.min_participants, sources, targets, reciprocal, from_parse)
+    if entry.plover == "CONSULT":  # an interview is no consultation ("Reuters spoke with X")
+        coded = [c for c in coded if not _media(c.source) and not _media(c.target)]
     if not coded:
         return []
     act_class = entry.quad_class  # of the act itself, before it is eased or threatened
@@ -336,6 +338,10 @@ def code_match(match: Match, scope: Scope, inner: list[Match] | None = None) -> 
         )
         events += _called_off(match, events, index, context, onto, decided)
     return events
+
+
+def _media(entity: str | None) -> bool:
+    return entity is not None and entity.startswith("MED/")
 
 
 def _place_state(place: Location | None) -> str | None:
@@ -416,6 +422,8 @@ def _unfit(
         carried = match.light is not None and match.effect is not None
         return screen.noun_sides_missing(frame, plover, sources, targets, carried)
     slots = match.trigger.slots
+    if screen.crowd_visit(match.token, match.trigger.cameo):
+        return True
     return screen.non_actor_argument(match.token, frame, slots, quad, sources, targets)
 
 

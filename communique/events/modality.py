@@ -31,6 +31,8 @@ def own_cues(token: Token, onto: Ontology, sentence_has_if: bool) -> str | None:
             return "negated"
         if child.dep_ == "det" and child.lower_ in onto.cues("negated", "det"):
             return "negated"
+        if child.dep_ == "advmod" and child.lower_ in onto.cues("negated", "advmod"):
+            return "negated"
     for child in token.children:
         if child.dep_ == "advmod" and child.lower_ in onto.cues("reported", "advmod"):
             return "reported"

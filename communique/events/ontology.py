@@ -52,6 +52,9 @@ class PloverType:
     description: str
 
 
+NOT_EVENT = "-"  # a table row's code for a sense that is no event ("released a report")
+
+
 @dataclass(frozen=True, slots=True)
 class Trigger:
     """One row of verbs.tsv / nouns.tsv: a lemma, an optional condition, the code and frame."""
@@ -182,7 +185,8 @@ def _check(onto: Ontology) -> None:
     for table in (onto.verbs, onto.nouns):
         for triggers in table.values():
             for trigger in triggers:
-                onto.code(trigger.cameo)
+                if trigger.cameo != NOT_EVENT:
+                    onto.code(trigger.cameo)
     for options in onto.complements.values():
         for _, refined in options:
             onto.code(refined)

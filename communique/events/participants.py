@@ -190,6 +190,11 @@ STATIVE_PARTICIPLES = frozenset(
 )
 
 
+def _labelled(subject: Token) -> bool:
+    after = subject.i + 1
+    return after < len(subject.doc) and subject.doc[after].text == ":"
+
+
 def subject_tokens(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     """The subject of a verb and whether it is the logical agent (False for passive subjects).
 
@@ -198,6 +203,8 @@ def subject_tokens(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     ("Urging X ..., Y praised" -> Y), coordinated verbs and relative clauses.
     """
     own = children(verb, SUBJECTS)
+    if len(own) > 1:  # "VOA: Putin visited China": a speaker's label is no subject
+        own = [s for s in own if not _labelled(s)] or own
     if own and verb.dep_ == "relcl" and own[0].lower_ in RELATIVE:
         return [verb.head], True
     if own:
@@ -261,6 +268,7 @@ def complement_actors(
     sources: list[str] = (),
     *,
     places: bool = True,
+    topics: bool = True,
 ) -> list[str]:
     """The nearest actors inside what a verb says was done, asked or threatened, when its own
     slots name no target: "threatened to cut off power to X", "rejected calls by X to ...",
@@ -271,11 +279,13 @@ def complement_actors(
     the actors of a purpose or protest phrase ("went on strike to protest X's decision", "in
     protest against X") or of a condition ("threatened to strike unless X withdraws"); and
     only then a place the act is done in ("agreed to open a centre in Tokyo"), which the
-    coder turns into its country (unless `places` is False)."""
-    top = [c for c in verb.children if _complement_step(c) and c.dep_ not in OWN_SUBJECTS]
+    coder turns into its country (unless `places` is False). Without `topics`, what the act
+    is about is no side: "spoke at length about North Korea" names no partner."""
+    step = _complement_step if topics else _not_topic
+    top = [c for c in verb.children if step(c) and c.dep_ not in OWN_SUBJECTS]
     seen_places: list[str] = []
     for layer in (top, _purposes(verb)):
-        found = _nearest(layer, index, context, with_own_states(sources), seen_places)
+        found = _nearest(layer, index, context, with_own_states(sources), seen_places, step)
         if found:
             return found
     return seen_places[:1] if places else []
@@ -312,15 +322,21 @@ def with_own_states(sources: list[str]) -> set[str]:
 
 
 def _nearest(
-    layer: list[Token], index: MentionIndex, context: Context, sources: set[str], places: list[str]
+    layer: list[Token],
+    index: MentionIndex,
+    context: Context,
+    sources: set[str],
+    places: list[str],
+    step=None,
 ) -> list[str]:
+    step = step or _complement_step
     for _ in range(COMPLEMENT_DEPTH):
         named = [t for t in layer if any(e not in sources for e in index.where(t)[0])]
         if named:
             here = {e for t in named for e in index.where(t)[1]}
             return [e for e in group(named[:1], index, context) if e not in here]
         places.extend(e for t in layer for e in index.where(t)[1])
-        layer = [c for t in layer for c in t.children if _complement_step(c)]
+        layer = [c for t in layer for c in t.children if step(c)]
         if not layer:
             break
     return []
@@ -339,6 +355,11 @@ def _complement_step(token: Token) -> bool:
     )
 
 
+def _not_topic(token: Token) -> bool:
+    return _complement_step(token) and not (token.dep_ == "prep" and token.lower_ in TOPICAL)
+
+
+TOPICAL = frozenset({"about", "on", "over", "regarding", "concerning", "of"})
 OWN_SUBJECTS = SUBJECTS | PASSIVE_SUBJECTS
 # never traversed for a target: times, circumstances and the source of a report
 TIME_PREPOSITIONS = frozenset(

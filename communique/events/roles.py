@@ -182,7 +182,9 @@ def complement_targets(
     US mediation") only a named actor of another country, never a place or the source's own
     officials ("the two leaders agreed that officials would ...")."""
     joint = frame != "dir"
-    found = args.complement_actors(verb, index, context, sources, places=not joint)
+    found = args.complement_actors(
+        verb, index, context, sources, places=not joint, topics=not joint
+    )
     found = without([country_of_place(t) or t for t in found], sources)
     own = args.with_own_states(sources) | {UNKNOWN_COUNTRY}
     return [t for t in found if t.split("/", 1)[0] not in own] if joint else found

@@ -14,13 +14,16 @@ Precision rules applied before and after participants are found:
   the sentence's main event;
 - a verb whose subject or object is named but is no actor ("airlines that meet its
   requirements", "a jet travelling to ...", said of the noun a relative or participial clause hangs on)
-  codes no verbal or cooperative event.
+  codes no verbal or cooperative event;
+- a visit by, or the hosting of, a population (tourists, refugees, migrants, "Somalis") is
+  no diplomatic visit: "Chinese tourists visited Vietnam", "Kenya hosts refugees".
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..actors.lexicon import words
 from .participants import MentionIndex, subject_tokens
 
 ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "such"})
@@ -89,3 +92,33 @@ def non_actor_argument(
         and not targets
         and not two_subjects
     )
+
+
+VISITS = frozenset({"042", "043"})
+CROWDS = words(
+    """tourist visitor refugee migrant immigrant emigrant seeker pilgrim student worker labourer
+    laborer foreigner people civilian resident traveller traveler passenger fan shopper
+    holidaymaker backpacker expatriate expat national citizen customer patient family child
+    crowd spectator evacuee settler nomad herder farmer fisherman diaspora"""
+)
+QUANTITIES = words("thousand million hundred dozen number wave group influx flow stream lot tide")
+
+
+def crowd_visit(verb: Token, code: str) -> bool:
+    """A visit whose visitors, or a hosting whose guests, are all a population."""
+    if code[:3] not in VISITS:
+        return False
+    if code[:3] == "042":
+        sides, _ = subject_tokens(verb)
+    else:
+        sides = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(sides) and all(_crowd(side) for side in sides)
+
+
+def _crowd(noun: Token) -> bool:
+    if noun.lemma_.lower() in QUANTITIES:
+        inner = [g for c in noun.children if c.lower_ == "of" for g in c.children]
+        return bool(inner) and all(_crowd(g) for g in inner)
+    if noun.lemma_.lower() in CROWDS:
+        return True
+    return noun.ent_type_ == "NORP" and noun.tag_ in ("NNS", "NNPS") and noun.lower_.endswith("s")

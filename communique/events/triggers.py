@@ -12,8 +12,9 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
+from ..actors.lexicon import words
 from .claims import DECLARING, claimed
-from .ontology import Ontology, Trigger
+from .ontology import NOT_EVENT, Ontology, Trigger
 
 CALL_OFF = frozenset({"cancel", "defer"})  # light-verb effects that call a meeting off
 
@@ -59,12 +60,70 @@ def _common_noun(token: Token) -> bool:
 
 
 def _verb(token: Token, onto: Ontology) -> Match | None:
+    if _fixed_phrase(token) or _question(token) or _forecast(token):
+        return None
     for trigger in onto.verbs.get(token.lemma_.lower(), ()):
         if _condition(token, trigger):
+            if trigger.cameo == NOT_EVENT:
+                return None
             return Match(token, _of_a_proposal(token, trigger), noun=False)
     if token.lemma_.lower() in DECLARING:
         return _claim(token)
     return None
+
+
+# Fixed phrases in which a trigger verb names no act: "as opposed to", "as compared with".
+FIXED_PHRASES = {"oppose": ("as", "to")}
+
+
+def _fixed_phrase(verb: Token) -> bool:
+    words = FIXED_PHRASES.get(verb.lemma_.lower())
+    if words is None or verb.i == 0 or verb.i + 1 >= len(verb.doc):
+        return False
+    before, after = verb.doc[verb.i - 1], verb.doc[verb.i + 1]
+    return (before.lower_, after.lower_) == words
+
+
+QUESTIONING = frozenset({"ask", "wonder", "inquire", "enquire"})
+WH_WORDS = words("what who whom whose which why how when where whether if")
+
+
+def _question(verb: Token) -> bool:
+    """ "asked whether ...", "'What ...?' she asked": a question, not a request."""
+    if verb.lemma_.lower() not in QUESTIONING:
+        return False
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if any(c.left_edge.lower_ in WH_WORDS for c in clauses):
+        return True
+    if any(t.text == "?" for t in verb.sent if t.i < verb.i):
+        return True
+    before = verb.sent.start - 1  # "'Who will pay?' the president asked." split in two
+    while before >= 0 and verb.doc[before].is_quote:
+        before -= 1
+    asks_for = any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in verb.children)
+    return before >= 0 and verb.doc[before].text == "?" and not asks_for
+
+
+WARNING = frozenset({"warn", "caution"})
+MODALS = frozenset({"will", "would", "could", "might", "may", "'ll", "can", "shall"})
+
+
+def _forecast(verb: Token) -> bool:
+    """ "officials warn (that) the fire is too big to put out", "an analyst warned that such
+    measures could embolden him": a warning that foretells, no threat. A threat names who is
+    warned, or says what someone would do ("warned that it would respond")."""
+    if verb.lemma_.lower() not in WARNING:
+        return False
+    if any(c.dep_ in ("dobj", "dative", "prep") for c in verb.children):
+        return False
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    return bool(clauses) and not any(_someone_would(c) for c in clauses)
+
+
+def _someone_would(clause: Token) -> bool:
+    modal = any(c.dep_ == "aux" and c.lower_ in MODALS for c in clause.children)
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return modal and any(s.pos_ in ("PRON", "PROPN") for s in subjects)
 
 
 # Disapproving of a proposal is rejecting it: "called the idea absurd", "condemned the plan".
@@ -105,6 +164,8 @@ def _intent(token: Token, onto: Ontology) -> Match | None:
 def _noun(token: Token, onto: Ontology) -> Match | None:
     for trigger in onto.nouns.get(token.lemma_.lower(), ()):
         if _condition(token, trigger):
+            if trigger.cameo == NOT_EVENT:
+                return None
             head, light = governor(token)
             if light is None:
                 head, light = _prep_governor(head, onto)
@@ -210,14 +271,13 @@ def _condition(token: Token, trigger: Trigger) -> bool:
             c.dep_ in ("prt", "prep", "agent") and c.lower_ in values for c in token.children
         )
     if kind == "obj":
-        deps = ("dobj", "nsubjpass")
-        return any(c.dep_ in deps and c.lemma_.lower() in values for c in token.children)
+        return any(o.lemma_.lower() in values for o in _objects(token))
     if kind == "xcomp":  # an open complement, or an object predicate ("held X responsible")
         return any(
             c.dep_ in ("xcomp", "oprd") and (not values or c.lemma_ in values)
             for c in token.children
         ) or any(_object_predicate(c, values) for c in token.children if c.dep_ == "dobj")
-    if kind == "by":
+    if kind in ("by", "pobj"):  # the object of any preposition of the word
         return any(
             g.lemma_.lower() in values
             for c in token.children
@@ -225,12 +285,26 @@ def _condition(token: Token, trigger: Trigger) -> bool:
             for g in c.children
             if g.dep_ == "pobj"
         )
+    if kind == "objent":  # the object is a named entity of these kinds
+        return any(o.ent_type_ in values for o in _objects(token))
     if kind == "mod":
         return any(
             c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in values
             for c in token.children
         )
     raise ValueError(f"unknown trigger condition {kind!r} for {trigger.lemma}")
+
+
+def _objects(verb: Token) -> list[Token]:
+    """The verb's direct or passive-subject objects, and the noun a passive participle or
+    infinitive modifies ("a report released on Monday", "a report to be released")."""
+    found = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    passive = verb.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in verb.children)
+    if verb.dep_ in ("acl", "relcl") and passive:
+        found.append(verb.head)
+    if verb.dep_ == "xcomp" and passive:  # "the report is (expected) to be released"
+        found.extend(c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass"))
+    return found
 
 
 def _object_predicate(obj: Token, values: frozenset[str]) -> bool:

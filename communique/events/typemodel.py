@@ -28,7 +28,7 @@ from importlib import resources
 import numpy as np
 from spacy.tokens import Span, Token
 
-from .ontology import Ontology
+from .ontology import NOT_EVENT, Ontology
 
 ARTIFACT = "type_model.json"
 BAG_POS = frozenset({"VERB", "NOUN", "ADJ"})
@@ -92,7 +92,7 @@ def _types_of(token: Token, onto: Ontology) -> list[str]:
         rows = onto.nouns.get(token.lemma_.lower(), ())
     else:
         return []
-    kinds = (onto.code(row.cameo).plover for row in rows)
+    kinds = (onto.code(row.cameo).plover for row in rows if row.cameo != NOT_EVENT)
     return [k for k in kinds if k is not None]
 
 
