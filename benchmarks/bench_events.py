@@ -40,7 +40,9 @@ said Y must ..." as a demand and "X said Y was responsible" as an accusation; "r
 willing to send" as an intent and "prepared to impose" as a threat; officials of an
 organisation acting for it; 1945-1999 office holders. A vocabulary round added 117 verb and
 73 noun rows by CAMEO code from general usage (GSR odd half inspected; ZSP and ConfliBERT
-read only as aggregates).
+read only as aggregates). Fourth round (odd half): a person's country from an apposition with
+a participle ("X, Sweden's leading activist") or "a member of <body>, X"; "coordinator" as a
+title; "organised a strike" as the organiser's protest; "exploded a bomb", "artillery fire".
 """
 
 from __future__ import annotations

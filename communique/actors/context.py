@@ -26,6 +26,7 @@ RELATIVES = frozenset({"who", "whose", "which", "that"})
 NAME_PARTICLES = frozenset(
     {"al", "el", "bin", "ibn", "bint", "abu", "van", "von", "der", "de", "-"}
 )
+MEMBERSHIP = frozenset({"member", "members"})  # "a member of the X parliament, NAME"
 OPENERS = frozenset({'"', "“", "‘", "'", "(", "[", "-", "—", "–", ":"})
 
 
@@ -196,7 +197,7 @@ class Scanner:
                 d.prep_at = min(d.prep_at, i)
                 if tok.lower_ in POSTING and d.titles():
                     d.posting_at = min(d.posting_at, i)
-            elif tok.is_lower and tok.pos_ in ("ADJ", "NOUN") and _plain(tok):
+            elif tok.is_lower and (tok.pos_ in ("ADJ", "NOUN") and _plain(tok) or _participle(tok)):
                 d.words.append(tok.lower_)
             elif not (tok.lower_ in ARTICLES or tok.text in POSSESSIVE or tok.text == "-"):
                 break
@@ -204,7 +205,7 @@ class Scanner:
         d.end = i
         if stop_at_comma and i < limit and not self._closes_apposition(i):
             return None
-        if not d.titles() and not any(w in GROUP_NOUNS or w.endswith("ist") for w in d.words):
+        if not d.titles() and not any(_describes(w) for w in d.words):
             return None
         return d
 
@@ -238,6 +239,16 @@ class Scanner:
 
 def _plain(tok) -> bool:
     return tok.is_alpha and tok.pos_ != "VERB"
+
+
+def _participle(tok) -> bool:
+    """A participle used as an adjective: "Sweden's leading activist", "the exiled leader"."""
+    return tok.is_alpha and tok.dep_ == "amod" and tok.tag_ in ("VBG", "VBN")
+
+
+def _describes(word: str) -> bool:
+    """A plain noun that says who someone is: "the group's member", "a leading activist"."""
+    return word in GROUP_NOUNS or word in MEMBERSHIP or word.endswith("ist")
 
 
 _DESCRIPTIVE = frozenset(

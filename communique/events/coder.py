@@ -262,7 +262,7 @@ def code_match(match: Match, scope: Scope, inner: list[Match] | None = None) -> 
     if entry.plover is None:
         return []
     sources, targets, reciprocal, from_parse = roles(match, index, context)
-    frame = "host" if match.effect == "host" else match.trigger.frame
+    frame = "host" if _hosted(match, entry.plover) else match.trigger.frame
     if not targets and not reciprocal:
         targets = inner_targets(inner or [], sources, index, context)
     claim = match.trigger in (DEMANDED, BLAMED)  # made of the clause's subject only
@@ -342,6 +342,12 @@ def code_match(match: Match, scope: Scope, inner: list[Match] | None = None) -> 
 
 def _media(entity: str | None) -> bool:
     return entity is not None and entity.startswith("MED/")
+
+
+def _hosted(match: Match, plover: str) -> bool:
+    """ "organised talks between X and Y": the organiser hosts a meeting; "organised a
+    strike" or "a rally" is the organiser's own act, its subject the one who protests."""
+    return match.effect == "host" and plover == "CONSULT"
 
 
 def _place_state(place: Location | None) -> str | None:
