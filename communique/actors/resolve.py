@@ -77,6 +77,7 @@ class Resolver:
 
     def run(self) -> list[Link]:
         self._owners()
+        self._named_before()
         self._people()
         heads = [f for f in self.found if not (f.role == "modifier" and f.head is not None)]
         for f in heads:
@@ -136,6 +137,19 @@ class Resolver:
         return best
 
     # ------------------------------------------------------------------ per mention
+    def _named_before(self) -> None:
+        """ "Sudan's army ... the army": a body named without its country is the one of that
+        kind named last with a country in the report (never across two countries' bodies
+        of one kind named before it)."""
+        last: dict[str, set[str]] = {}
+        for f in self.found:
+            if f.kind != "body" or f.org:
+                continue
+            if f.country:
+                last.setdefault(f.key, set()).add(f.country)
+            elif len(last.get(f.key, ())) == 1:
+                f.country = next(iter(last[f.key]))
+
     def _resolve(self, f: Found) -> list[Link]:
         if f.kind == "person" and id(f) in self.by_found:
             entity = self.by_found[id(f)]

@@ -48,7 +48,8 @@ def _defaults(onto: Ontology) -> dict[str, str]:
     family = Counter(entry.code[:2] for entry in onto.cameo.values())
     found: dict[str, str] = {}
     ranked = sorted(
-        onto.cameo.values(), key=lambda e: (len(e.code), e.mode is not None, -family[e.code[:2]] * bool(e.mode))
+        onto.cameo.values(),
+        key=lambda e: (len(e.code), e.mode is not None, -family[e.code[:2]] * bool(e.mode)),
     )
     for entry in ranked:
         if entry.plover is not None:

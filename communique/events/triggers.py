@@ -121,9 +121,16 @@ def _forecast(verb: Token) -> bool:
 
 
 def _someone_would(clause: Token) -> bool:
+    """ "it would respond", "they were prepared to use force if ...": what a named side
+    would do (a modal, an intent adjective or a condition), not how things will go."""
     modal = any(c.dep_ == "aux" and c.lower_ in MODALS for c in clause.children)
+    intent = any(c.lemma_.lower() in INTENT_ADJECTIVES for c in clause.children)
+    condition = any(
+        c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
+        for c in clause.children
+    )
     subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return modal and any(s.pos_ in ("PRON", "PROPN") for s in subjects)
+    return (modal or intent or condition) and any(s.pos_ in ("PRON", "PROPN") for s in subjects)
 
 
 # Disapproving of a proposal is rejecting it: "called the idea absurd", "condemned the plan".
