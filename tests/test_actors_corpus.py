@@ -270,3 +270,26 @@ def test_first_word_rule_does_not_join_a_different_surname():
         ]
     )
     assert mapping[("a1", "USA/person/x")] != mapping[("a2", "GBR/person/y")]
+
+
+@pytest.mark.parametrize(
+    ("full", "other", "same"),
+    [
+        pytest.param(
+            "Khalid bin Nasser Al Harbi", "Khalid bin Nasser", True, id="family-name-left-out"
+        ),
+        pytest.param(
+            "Khalid bin Nasser Al Harbi", "Khalid bin Saleh", False, id="other-patronymic"
+        ),
+        pytest.param("Khalid bin Nasser Al Harbi", "Omar bin Nasser", False, id="other-given-name"),
+    ],
+)
+def test_patronymic_names_the_person_across_articles(full, other, same):
+    """An Arabic name with a patronymic is often written without its family name."""
+    mapping, _ = canonical(
+        [
+            ("a1", person("SAU/person/x", full, "SAU", "foreign minister")),
+            ("a2", person("SAU/person/y", other, "SAU", "foreign minister")),
+        ]
+    )
+    assert (mapping[("a1", "SAU/person/x")] == mapping[("a2", "SAU/person/y")]) is same

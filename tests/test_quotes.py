@@ -130,6 +130,21 @@ def test_extract_refuses_a_parse_of_other_text(nlp):
             "Intro.\n\u201dWe stay.\u201d \u2015 Ana Ruiz", ["We stay."], id="misdirected-opener"
         ),
         pytest.param("He paused\u201d and left.", [], id="closing-mark-inside-a-line"),
+        pytest.param(
+            "\u2018The ministers\u2019 plan failed,\u2019 he said.",
+            ["The ministers\u2019 plan failed"],
+            id="single-marks-plural-possessive-inside",
+        ),
+        pytest.param(
+            "It was \u2018unfair\u2019. \u2018We go,\u2019 she said.",
+            ["unfair", "We go"],
+            id="single-marks-twice",
+        ),
+        pytest.param(
+            "The \u201cplan\u201d is \u2018done,\u2019 he said.",
+            ["plan"],
+            id="single-inside-double-style",
+        ),
     ],
 )
 def test_find_quotes(text, expected):
@@ -397,3 +412,60 @@ def test_verb_read_as_a_plural_noun_keeps_its_subject(nlp):
     [cue] = quotes.attributions(doc)
     assert cue.kind == "noun" and doc.text[cue.speaker_span[0] : cue.speaker_span[1]] == "Lee"
     assert [doc.text[s:e] for s, e in cue.contents] == ["officials hid the report"]
+
+
+def _with_actors(nlp, text: str):
+    from communique import actors
+
+    doc = nlp(text)
+    article = Article("e", text)
+    sentences = [
+        Sentence("e", i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)
+    ]
+    mentions, _ = actors.extract(doc, article, sentences)
+    return quotes.extract(doc, article, sentences, mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        pytest.param(
+            "Peru's government expelled the envoy.\n\nIn a statement, the government said it "
+            "had acted lawfully. It added that it remained open to talks.",
+            "it remained open to talks",
+            "PER/government",
+            id="it-added-after-a-body",
+        ),
+        pytest.param(
+            "Kenya's foreign ministry said it regretted the decision. The move was unlawful, "
+            "it said.",
+            "The move was unlawful",
+            "KEN/foreign-ministry",
+            id="it-said-after-a-body",
+        ),
+        pytest.param(
+            "Chile's interior minister, Pablo Ortiz, denied meeting his Bolivian counterpart, "
+            "Jorge Vaca. \u201cI have never met Mr Vaca,\u201d he said on Sunday.",
+            "I have never met Mr Vaca",
+            "CHL/person/pablo-ortiz",
+            id="name-in-the-quote-is-no-antecedent",
+        ),
+    ],
+)
+def test_speaker_with_actor_mentions(nlp, text, words, speaker):
+    found = [q for q in _with_actors(nlp, text) if q.text == words]
+    assert found and found[0].speaker == speaker
+
+
+def test_his_spokesman_is_no_earlier_spokesman(nlp):
+    text = (
+        "In Lima, foreign ministry spokesman Juan Perez said Peru wanted calm.\n\n"
+        "The UN chief welcomed the agreement, his spokesman said."
+    )
+    found = [q for q in _with_actors(nlp, text) if q.text == "the agreement"]
+    assert found and found[0].reported_by != "PER/person/juan-perez"
+
+
+def test_it_said_never_borrows_a_person(nlp):
+    text = "The minister said the plan was sound. It was not, it said."
+    assert all(q.speaker is None for q in _with_actors(nlp, text) if q.speaker_mention == "it")

@@ -34,6 +34,7 @@ def extract(
     lex = lexicon(doc.vocab)
     found = Detector(doc, find_units(doc, lex), lex).run()
     _number_sentences(doc, found, sentences)
+    _mark_aliases(doc, found)
     links = Resolver(found, None, _rank_of(lex)).run()
     _known_office_holders(links, article)
     _patrons(links)
@@ -164,6 +165,50 @@ def _number_sentences(doc: Doc, found: list[Found], sentences: list[Sentence]) -
     for f in found:
         at = bisect_right(starts, doc[f.start].idx) - 1
         f.sent = sentences[at].index if at >= 0 else 0
+        f.quoted = _inside_quotation(doc, f.start)
+
+
+ALIAS_ADVERBS = frozenset({"better", "also", "widely", "commonly", "popularly", "locally"})
+
+
+def _mark_aliases(doc: Doc, found: list[Found]) -> None:
+    """Another name given for the mention just before: "X, better known as Y", "X (also
+    known as Y)", or an acronym in brackets after an organisation ("the X Front (XF)")."""
+    by_end = {f.end: f for f in found if f.role == "actor"}
+    for f in found:
+        if f.role != "actor" or f.kind in ("pronoun", "role", "place"):
+            continue
+        i = f.start
+        if i >= 3 and doc[i - 1].lower_ == "as" and doc[i - 2].lower_ == "known":
+            j = i - 3 if doc[i - 3].lower_ not in ALIAS_ADVERBS else i - 4
+            g = by_end.get(j) if j >= 0 and doc[j].text in (",", "(") else None
+        elif _bracketed_acronym(doc, f):
+            g = by_end.get(i - 1)
+            g = g if g is not None and g.kind in ("group", "igo", "body", "unknown") else None
+        else:
+            g = None
+        if g is not None and g.kind not in ("pronoun", "role", "place", "state"):
+            f.alias_of = g
+
+
+def _bracketed_acronym(doc: Doc, f: Found) -> bool:
+    span = doc[f.start : f.end]
+    return (
+        f.start >= 1
+        and doc[f.start - 1].text == "("
+        and f.end < len(doc)
+        and doc[f.end].text == ")"
+        and len(span) == 1
+        and span.text.isupper()
+        and len(span.text) >= 2
+    )
+
+
+def _inside_quotation(doc: Doc, i: int) -> bool:
+    """Whether token `i` stands inside quotation marks opened earlier in its sentence."""
+    before = doc[doc[i].sent.start : i]
+    curly = sum(t.text in ("“", "«") for t in before) - sum(t.text in ("”", "»") for t in before)
+    return curly > 0 or sum(t.text == '"' for t in before) % 2 == 1
 
 
 def _rank_of(lex):

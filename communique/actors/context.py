@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from .lexicon import GROUP_NOUNS, SOFT_MODIFIERS
+from .lexicon import GROUP_NOUNS, HONORIFICS, SOFT_MODIFIERS
 from .units import COUNTRYISH, Unit
 
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -27,6 +27,7 @@ NAME_PARTICLES = frozenset(
     {"al", "el", "bin", "ibn", "bint", "abu", "van", "von", "der", "de", "-"}
 )
 MEMBERSHIP = frozenset({"member", "members"})  # "a member of the X parliament, NAME"
+PEERS = frozenset({"counterpart"})  # "his Indian counterpart, NAME": the office of the other side
 OPENERS = frozenset({'"', "“", "‘", "'", "(", "[", "-", "—", "–", ":"})
 
 
@@ -90,6 +91,7 @@ class Scanner:
                 or tok.text in BRACKETS
                 or tok.text == "-"
                 or tok.lower_ in SOFT_MODIFIERS
+                or _hyphen_participle(tok)
                 or coordinated
                 and tok.lower_ in ("and", ",")
                 and self._country_before(i, sent, adjective_only=tok.text == ",")
@@ -168,6 +170,26 @@ class Scanner:
             return None
         return d
 
+    def inner_apposition(self, start: int, end: int, sent: Span) -> Descriptor | None:
+        """ "ordered France's ambassador, X, to leave", "with his Indian counterpart, X.": an
+        office inside the sentence, a comma, then the name, closed by punctuation (so that
+        "After talks with the president, X said" is no apposition)."""
+        while start - 1 > sent.start and self.doc[start - 1].lower_ in HONORIFICS:
+            start -= 1  # "Qatar's crown prince, Sheikh X"
+        title = self.by_end.get(start)
+        if title is not None and title.kind == "title":
+            start = title.start  # "the army chief, General X"
+        if start - 2 <= sent.start or self.doc[start - 1].text != ",":
+            return None
+        if end < sent.end and self.doc[end].text not in (",", ".", ";", ")", "—", "–"):
+            return None
+        d = self.left(start - 1, sent)
+        if d.start <= sent.start or d.start >= start - 1 or self.doc[d.start - 1].text == ",":
+            return None
+        if not d.titles() and not any(_describes(w) for w in d.words):
+            return None
+        return d
+
     def _phrase(self, begin: int, limit: int, *, stop_at_comma: bool) -> Descriptor | None:
         """A noun phrase of units, articles, possessives, adjectives, nouns and prepositions
         from `begin`; it must name a title (or a descriptive noun) to count."""
@@ -181,6 +203,8 @@ class Scanner:
                 i = unit.end
                 continue
             if unit is not None and self._possessor(unit, limit):
+                if unit.kind == "PERSON" and d.patron < 0:
+                    d.patron = i  # "President X's adviser" serves X
                 i = unit.end  # "Biden's national security adviser"
                 continue
             if d.units and d.units[-1].kind == "title" and d.units[-1].end == i:
@@ -199,7 +223,12 @@ class Scanner:
                     d.posting_at = min(d.posting_at, i)
             elif tok.is_lower and (tok.pos_ in ("ADJ", "NOUN") and _plain(tok) or _participle(tok)):
                 d.words.append(tok.lower_)
-            elif not (tok.lower_ in ARTICLES or tok.text in POSSESSIVE or tok.text == "-"):
+            elif not (
+                tok.lower_ in ARTICLES
+                or tok.text in POSSESSIVE
+                or tok.text == "-"
+                or self._joins_descriptions(i, d)
+            ):
                 break
             i += 1
         d.end = i
@@ -208,6 +237,16 @@ class Scanner:
         if not d.titles() and not any(_describes(w) for w in d.words):
             return None
         return d
+
+    def _joins_descriptions(self, i: int, d: Descriptor) -> bool:
+        """ "adviser and son-in-law": "and" before another lowercase description goes on;
+        the office named first stays the head ("the party's leader and a former minister")."""
+        if self.doc[i].lower_ != "and" or not d.titles() or i + 1 >= len(self.doc):
+            return False
+        if not self.doc[i + 1].is_lower:
+            return False
+        d.prep_at = min(d.prep_at, i)
+        return True
 
     def _name_after_title(self, i: int, limit: int) -> int:
         """End of a capitalised name run right after a title inside a descriptor."""
@@ -237,6 +276,11 @@ class Scanner:
         )
 
 
+def _hyphen_participle(tok) -> bool:
+    """The participle of a compound modifier: "led" in "Peru's military-led government"."""
+    return tok.i > 0 and tok.doc[tok.i - 1].text == "-" and tok.tag_ in ("VBN", "VBD")
+
+
 def _plain(tok) -> bool:
     return tok.is_alpha and tok.pos_ != "VERB"
 
@@ -248,7 +292,7 @@ def _participle(tok) -> bool:
 
 def _describes(word: str) -> bool:
     """A plain noun that says who someone is: "the group's member", "a leading activist"."""
-    return word in GROUP_NOUNS or word in MEMBERSHIP or word.endswith("ist")
+    return word in GROUP_NOUNS or word in MEMBERSHIP or word in PEERS or word.endswith("ist")
 
 
 _DESCRIPTIVE = frozenset(

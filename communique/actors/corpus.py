@@ -8,6 +8,8 @@ block when surname, given name, country and title agree:
 - full names merge when the surnames are the same word up to diacritics, transliteration
   or a small typo, the given names agree (or one is an initial), and the countries do not
   conflict; a fuzzy (not exact) match also needs compatible titles;
+- an Arabic name with a patronymic and a family name ("Faisal bin Farhan Al Saud") is
+  matched on the patronymic ("bin Farhan"), as the family name is often left out;
 - a surname-only actor merges into the single compatible full-name cluster of its block;
   when several clusters fit it stays apart, with a reason.
 
@@ -94,6 +96,10 @@ def _free_id(canon: dict[str, Actor], actor_id: str) -> str:
 
 def _parse(article_id: str, actor: Actor) -> _Person:
     tokens = names.name_tokens(actor.name)
+    lineage = _patronymic(tokens)
+    if lineage >= 0:
+        surname, given = tokens[lineage : lineage + 2], tokens[:lineage]
+        return _Person((article_id, actor.actor_id), actor, tokens, surname, given)
     return _Person(
         (article_id, actor.actor_id),
         actor,
@@ -101,6 +107,20 @@ def _parse(article_id: str, actor: Actor) -> _Person:
         names.surname(tokens),
         names.given(tokens),
     )
+
+
+PATRONYMIC = frozenset({"bin", "ibn", "bint"})
+FAMILY = frozenset({"al", "el"})
+
+
+def _patronymic(tokens: tuple[str, ...]) -> int:
+    """Where "bin Farhan" starts in "Faisal bin Farhan Al Saud": an Arabic name with a
+    patronymic and a family name is often written without the family name, so the
+    patronymic is what identifies the person (-1: no such name)."""
+    first = next((i for i, t in enumerate(tokens[1:-1], start=1) if t in PATRONYMIC), -1)
+    if first < 0 or not any(t in FAMILY for t in tokens[first + 2 : -1]):
+        return -1
+    return first
 
 
 def _block_key(person: _Person) -> str:

@@ -33,6 +33,7 @@ MONTHS = words(
 )
 
 
+SERVED_BY = words("his her")  # "his spokesman": an office serving the person meant
 PAIR = words("two both")  # "the two leaders": a plural role for two people named before
 HOME_FRONT = words("COP CVL OPP EDU REL")  # sectors placed by "in <town>" (_placed_by_phrase)
 DATELINE_TAIL = re.compile(r"(?:, [A-Z][a-z]+\.? \d{1,2})?(?: \([^)]{1,40}\))? ?[—–-]")
@@ -298,7 +299,8 @@ class Detector(PlaceRules):
         descriptors = [left]
         for extra in (
             self.scan.right_apposition(end, sent),
-            self.scan.left_apposition(start if not left.units else left.start, sent),
+            self.scan.left_apposition(start if not left.units else left.start, sent)
+            or self.scan.inner_apposition(start if not left.units else left.start, end, sent),
         ):
             if extra is not None:
                 descriptors.append(extra)
@@ -470,6 +472,7 @@ class Detector(PlaceRules):
             for country in targets:
                 role = self.add(Found(unit.start, unit.end, "role", plural=unit.plural))
                 role.subject, role.batch, role.owner = subject, batch, left.owner
+                role.served = left.start > 0 and self.doc[left.start - 1].lower_ in SERVED_BY
                 role.pair = (
                     unit.plural and unit.start > 0 and self.doc[unit.start - 1].lower_ in PAIR
                 )

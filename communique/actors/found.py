@@ -30,3 +30,6 @@ class Found:
     owner: bool = False  # "its spokesman": the office of the earlier body or state
     body: bool = False  # qualified by a government body ("foreign ministry spokeswoman")
     pair: bool = False  # "the two leaders", "both ministers": two people named before
+    alias_of: Found | None = None  # "X, better known as Y" / "the X Front (XF)": Y names X
+    served: bool = False  # "his spokesman": the office serving a person, not its holder
+    quoted: bool = False  # inside quotation marks: the speaker's words ("“... Mr X,” he said")

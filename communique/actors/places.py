@@ -42,6 +42,8 @@ class PlaceRules:
                 continue
             if unit.kind in ("title", "honorific", "PERSON"):
                 continue
+            if unit.kind == "body" and self._compound_modifier(unit):
+                continue  # "the military-led government": the government acts
             span = self.doc[unit.start : unit.end]
             if unit.kind == "adjective" and not unit.plural:
                 self._demonym(unit, span)
@@ -51,6 +53,11 @@ class PlaceRules:
                 self._organisation(unit, span)
             else:
                 self._ner_span(unit, span)
+
+    def _compound_modifier(self, unit: Unit) -> bool:
+        """A body word opening a hyphenated participle ("military-led", "army-backed")."""
+        after = self.doc[unit.end : unit.end + 2]
+        return len(after) == 2 and after[0].text == "-" and after[1].tag_ in ("VBN", "VBD")
 
     def _demonym(self, unit: Unit, span: Span) -> None:
         """ "Turkish officials" -> a group; "Armenian detainees" -> a modifier of the state."""

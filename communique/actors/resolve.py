@@ -9,9 +9,14 @@ Rules, in order:
   person of unknown country;
 - an office opened by "its"/"their" ("Its spokesman, X,") belongs to the most recent
   earlier state, body or organisation that acts;
+- a body named again without a country ("the government") is the most recent earlier body
+  of that name that had one;
+- another name given for a mention ("X, better known as Y", "the X Front (XF)") is the
+  same entity;
 - a role description ("the Secretary of State", "the U.S. top diplomat", "the analyst") is
   the most recent earlier person holding that office (same country when one is given; an
-  office of the same sector and rank counts), else a role actor of its country;
+  office of the same sector and rank counts), else a role actor of its country; not so
+  an office serving a person ("his spokesman" is no earlier spokesman);
 - "the ministers" / "they" refer to the most recent group introduced together;
 - "he"/"she" as a subject is the nearest earlier person in the sentence that is a subject or
   a possessor, else the most recent person subject, else the most recent person; a person
@@ -77,7 +82,7 @@ class Resolver:
 
     def run(self) -> list[Link]:
         self._owners()
-        self._named_before()
+        self._repeated_bodies()
         self._people()
         heads = [f for f in self.found if not (f.role == "modifier" and f.head is not None)]
         for f in heads:
@@ -85,8 +90,29 @@ class Resolver:
         for f in self.found:
             if f.role == "modifier" and f.head is not None:
                 self.links.extend(self._resolve(f))
+        self._aliases()
         self.links.sort(key=lambda link: (link.found.start, link.found.end))
         return self.links
+
+    def _aliases(self) -> None:
+        """ "X, better known as Y": Y's entity joins X's, or X's joins Y's when only Y is a
+        known organisation ("the National Liberation Army (ELN)"); two known ones stay apart."""
+        for f in self.found:
+            if f.alias_of is None:
+                continue
+            a, b = self.by_found.get(id(f.alias_of)), self.by_found.get(id(f))
+            if a is None or b is None or a is b:
+                continue
+            keep, drop = (b, a) if _known(b) and not _known(a) else (a, b)
+            if _known(drop):
+                continue
+            keep.country = keep.country or drop.country
+            for link in self.links:
+                if link.entity is drop:
+                    link.entity, link.reason = keep, None
+            for key, entity in self.by_found.items():
+                if entity is drop:
+                    self.by_found[key] = keep
 
     def _owners(self) -> None:
         """ "The Kremlin said ... Its spokesman, X": an office opened by "its"/"their" belongs
@@ -98,6 +124,22 @@ class Resolver:
                 if g.kind in OWNERS and g.role == "actor" and (g.country or g.org):
                     f.country, f.org = g.country, None if g.country else g.org
                     break
+
+    def _repeated_bodies(self) -> None:
+        """ "Peru's government ... the government said": a body named again without a
+        country is the earlier body of that name which had one, unless bodies of that name
+        of two countries were named before it ("Russia's army and Ukraine's army ... the
+        army")."""
+        for f in self.found:
+            if f.kind != "body" or f.country or f.org or f.owner or f.plural or not f.key:
+                continue
+            earlier = {
+                g.country
+                for g in self._earlier(f.start)
+                if g.kind == "body" and g.key == f.key and g.country
+            }
+            if len(earlier) == 1:
+                f.country = earlier.pop()
 
     # ------------------------------------------------------------------ persons
     def _people(self) -> None:
@@ -137,19 +179,6 @@ class Resolver:
         return best
 
     # ------------------------------------------------------------------ per mention
-    def _named_before(self) -> None:
-        """ "Sudan's army ... the army": a body named without its country is the one of that
-        kind named last with a country in the report (never across two countries' bodies
-        of one kind named before it)."""
-        last: dict[str, set[str]] = {}
-        for f in self.found:
-            if f.kind != "body" or f.org:
-                continue
-            if f.country:
-                last.setdefault(f.key, set()).add(f.country)
-            elif len(last.get(f.key, ())) == 1:
-                f.country = next(iter(last[f.key]))
-
     def _resolve(self, f: Found) -> list[Link]:
         if f.kind == "person" and id(f) in self.by_found:
             entity = self.by_found[id(f)]
@@ -189,7 +218,7 @@ class Resolver:
                 self.groups[id(f)] = batch
                 return [Link(f, e) for e in batch]
         else:
-            person = self._holder(f)
+            person = None if f.served else self._holder(f)
             if person is not None:
                 if person.country is None and f.country:
                     person.country = f.country
@@ -310,6 +339,8 @@ class Resolver:
 
     def _antecedent(self, f: Found) -> Entity | None:
         earlier = [g for g in self._earlier(f.start) if self._is_person(g, f.gender)]
+        if not f.quoted:  # a name in the quoted words is no antecedent of "he said"
+            earlier = [g for g in earlier if not g.quoted]
         same = [g for g in earlier if g.sent == f.sent]
         if same:
             return self.by_found[id(same[-1])]
@@ -369,6 +400,11 @@ def _surname_fits(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if names.similar(" ".join(sa), " ".join(sb)):
         return True
     return len(sa) < len(sb) and sa == sb[-len(sa) :]  # "Leyen" of "von der Leyen"
+
+
+def _known(e: Entity) -> bool:
+    """An entity the knowledge base names: a state or a listed organisation."""
+    return e.org is not None or e.kind in ("state", "igo")
 
 
 def _compatible(e: Entity, f: Found) -> bool:

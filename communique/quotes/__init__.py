@@ -28,7 +28,10 @@
   when the readout reports no act of speech ("..., both leaders agreed to meet again"),
   the words are the readout's and X is the speaker;
 - a speaker that cannot be resolved is None with `unresolved_reason`; `speaker_mention`
-  keeps the speaker's words as written. The nearest name is never taken by default.
+  keeps the speaker's words as written. The nearest name is never taken by default;
+- "it said" with no antecedent among the actor mentions speaks for the state, body or
+  organisation quoted last before it in the same paragraph ("The ministry said ... It
+  added that ...").
 """
 
 from __future__ import annotations
@@ -41,7 +44,7 @@ from spacy.tokens import Doc
 from ..records import Article, Mention, Quote, Sentence
 from .attribute import attribute, inside_words
 from .cues import Attribution, Interval
-from .marks import QuoteSpan
+from .marks import QuoteSpan, paragraph_starts
 
 __all__ = ["Attribution", "attributions", "extract"]
 
@@ -74,9 +77,30 @@ def extract(
             if _covered(content, spans) < 0.5 and _words(article.text, content) >= 2:
                 drafts.append(_draft(article, content, False, cue, speakers, where))
     drafts.sort(key=lambda quote: (quote.start, quote.end))
+    _neuter_pronouns(drafts, article.text, mentions)
     for n, quote in enumerate(drafts, start=1):
         quote.quote_id = f"{article.article_id}:q{n}"
     return drafts
+
+
+NON_PERSONS = frozenset({"state", "body", "igo", "group"})
+
+
+def _neuter_pronouns(drafts: list[Quote], text: str, mentions: list[Mention]) -> None:
+    """ "The ministry said ... It added that ...": an unresolved "it" speaks for the state,
+    body or organisation that spoke last before it in the same paragraph."""
+    kinds = {m.entity: m.kind for m in mentions if m.entity}
+    starts = paragraph_starts(text)
+    for i, quote in enumerate(drafts):
+        if quote.speaker is not None or (quote.speaker_mention or "").lower() != "it":
+            continue
+        paragraph = bisect_right(starts, quote.start) - 1
+        for earlier in reversed(drafts[:i]):
+            if bisect_right(starts, earlier.start) - 1 != paragraph:
+                break
+            if earlier.speaker is not None and kinds.get(earlier.speaker) in NON_PERSONS:
+                quote.speaker, quote.unresolved_reason = earlier.speaker, None
+                break
 
 
 def _own_words(cues: list[Attribution], speakers: Speakers) -> set[Attribution]:

@@ -313,7 +313,7 @@ def cue_word(token: Token) -> CueWord | None:
         return None
     table = lexicon()
     lemma = token.lemma_.lower()
-    for child in token.children:
+    for child in token.rights:  # "On Friday X called ...": a preposition before is no particle
         if child.dep_ in ("prt", "prep"):
             word = table.get(f"{lemma} {child.lower_}")
             if word is not None:

@@ -7,8 +7,11 @@ quotation mark (the newspaper convention for a quote over several paragraphs); o
 it ends with its paragraph. A closing mark that opens a line before a word ("”We stay.”")
 is a misdirected opening mark. A straight mark set off by a space from a single mark
 (" 'X' is ..." and "... the term 'X,' ") opens or closes a quote that begins or ends with
-a quote inside it. Single quotation marks are not used: in English news they are mostly
-apostrophes or quotes inside quotes.
+a quote inside it. Single quotation marks are mostly apostrophes or quotes inside quotes,
+so they are used only in a text with no double marks at all (the British house style of
+‘...’ for quotes): a curly ‘ before a word opens, and the first ’ of the paragraph after
+a comma or stop, or before punctuation, a line end or a capital, closes (else the first ’
+that no letter follows; never an apostrophe).
 """
 
 from __future__ import annotations
@@ -39,8 +42,17 @@ def paragraph_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
 
 
+_SINGLE_OPENER = re.compile(r"(?:^|(?<=[\s(\[—–-]))‘(?=\w)", re.MULTILINE)
+# a closer after a comma or stop, or before punctuation, a line end or a capital; failing
+# that any ’ no letter follows ("the ministers’ decision" is a plural possessive)
+_SINGLE_CLOSER_SURE = re.compile(r"(?<=[,.?!…])’|(?<=\S)’(?=[,.;:?!)]|\s*$|\s+[A-Z])", re.MULTILINE)
+_SINGLE_CLOSER = re.compile(r"(?<=\S)’(?![\w’])")
+
+
 def find_quotes(text: str) -> list[QuoteSpan]:
     """Every direct quote in `text`, in order, with the marks left out."""
+    if _MARK.search(text) is None:
+        return _single_quotes(text)
     starts = paragraph_starts(text)
     spans: list[QuoteSpan] = []
     open_at: int | None = None  # the end of the open quote's mark
@@ -67,6 +79,26 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         end = _paragraph_end(text, starts, starts[open_paragraph])
         spans.append(_span(text, open_at, end, False))
     return [span for span in spans if span.end > span.start]
+
+
+def _single_quotes(text: str) -> list[QuoteSpan]:
+    """‘...’ quotes of a text that uses single marks only, each inside its paragraph."""
+    starts = paragraph_starts(text)
+    spans: list[QuoteSpan] = []
+    at = 0
+    for opener in _SINGLE_OPENER.finditer(text):
+        if opener.start() < at:
+            continue
+        end = _paragraph_end(text, starts, opener.start())
+        closer = _SINGLE_CLOSER_SURE.search(text, opener.end(), end)
+        closer = closer or _SINGLE_CLOSER.search(text, opener.end(), end)
+        if closer is None:
+            continue
+        span = _span(text, opener.end(), closer.start(), True)
+        if span.end > span.start:
+            spans.append(span)
+        at = closer.end()
+    return spans
 
 
 def _is_opener(text: str, pos: int, mark: str) -> bool:
