@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from ..records import Actor, Article, Mention, Sentence
 from . import leaders, names
 from .corpus import resolve_corpus
-from .detect import Detector
+from .detect import Detector, inside_quotes
 from .found import Found
 from .lexicon import RANK_MODIFIERS, lexicon
 from .resolve import UNKNOWN, Entity, Link, Resolver
@@ -161,11 +161,13 @@ IDLE = "an office or body of no stated country that never acts in the article"
 
 
 def _number_sentences(doc: Doc, found: list[Found], sentences: list[Sentence]) -> None:
+    """Each mention's sentence index, and whether it stands inside quotation marks."""
     starts = [s.start for s in sentences]
+    quoted = inside_quotes(doc)
     for f in found:
         at = bisect_right(starts, doc[f.start].idx) - 1
         f.sent = sentences[at].index if at >= 0 else 0
-        f.quoted = _inside_quotation(doc, f.start)
+        f.quoted = bool(quoted[f.start])
 
 
 ALIAS_ADVERBS = frozenset({"better", "also", "widely", "commonly", "popularly", "locally"})
@@ -202,13 +204,6 @@ def _bracketed_acronym(doc: Doc, f: Found) -> bool:
         and span.text.isupper()
         and len(span.text) >= 2
     )
-
-
-def _inside_quotation(doc: Doc, i: int) -> bool:
-    """Whether token `i` stands inside quotation marks opened earlier in its sentence."""
-    before = doc[doc[i].sent.start : i]
-    curly = sum(t.text in ("“", "«") for t in before) - sum(t.text in ("”", "»") for t in before)
-    return curly > 0 or sum(t.text == '"' for t in before) % 2 == 1
 
 
 def _rank_of(lex):

@@ -527,7 +527,7 @@ class Detector(PlaceRules):
 
     # ------------------------------------------------------------------ pronouns
     def _pronouns(self) -> None:
-        quoted = _inside_quotes(self.doc)
+        quoted = inside_quotes(self.doc)
         for tok in self.doc:
             lower = tok.lower_
             if quoted[tok.i] or lower not in _PRONOUNS:
@@ -555,7 +555,7 @@ def _many(unit: Unit) -> range:
     return range(unit.start, unit.end) if unit.end - unit.start > 1 else range(0)
 
 
-def _inside_quotes(doc: Doc) -> bytearray:
+def inside_quotes(doc: Doc) -> bytearray:
     """1 for tokens between quotation marks (curly, or straight ones paired in order)."""
     inside = bytearray(len(doc))
     state = False

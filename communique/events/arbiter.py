@@ -4,8 +4,9 @@
   has table rows of several types, the model scores each trigger in context. A trigger whose
   table type the model finds very unlikely, while it is confident of another, takes the
   model's type, unless the trigger's row matched on a condition (a preposition, object or
-  complement: "called for" is a request whatever the model makes of "call"); every candidate's strength (hence its events' confidence) is weighted by the
-  model's belief in its type, so the sentence's main event ranks first.
+  complement: "called for" is a request whatever the model makes of "call"); every
+  candidate's strength (hence its events' confidence) is weighted by the model's belief in
+  its type, so the sentence's main event ranks first.
 - Missing: a sentence with no coded event but a verb whose subject and an object or
   prepositional object are two different actors is typed by the model when it is confident.
 

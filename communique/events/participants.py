@@ -296,7 +296,7 @@ def purpose_actors(
 ) -> list[str]:
     """The actors of a purpose, protest or condition clause only: the other side of an act a
     light verb carries ("began a hunger strike to protest X's decision")."""
-    return _nearest(_purposes(verb), index, context, with_own_states(sources), [])
+    return _nearest(_purposes(verb), index, context, with_own_states(sources), [], _complement_step)
 
 
 def _purposes(verb: Token) -> list[Token]:
@@ -327,9 +327,8 @@ def _nearest(
     context: Context,
     sources: set[str],
     places: list[str],
-    step=None,
+    step,
 ) -> list[str]:
-    step = step or _complement_step
     for _ in range(COMPLEMENT_DEPTH):
         named = [t for t in layer if any(e not in sources for e in index.where(t)[0])]
         if named:

@@ -72,16 +72,15 @@ def _verb(token: Token, onto: Ontology) -> Match | None:
     return None
 
 
-# Fixed phrases in which a trigger verb names no act: "as opposed to", "as compared with".
+# Fixed phrases in which a trigger verb names no act: the words around it ("as opposed to").
 FIXED_PHRASES = {"oppose": ("as", "to")}
 
 
 def _fixed_phrase(verb: Token) -> bool:
-    words = FIXED_PHRASES.get(verb.lemma_.lower())
-    if words is None or verb.i == 0 or verb.i + 1 >= len(verb.doc):
+    around = FIXED_PHRASES.get(verb.lemma_.lower())
+    if around is None or verb.i == 0 or verb.i + 1 >= len(verb.doc):
         return False
-    before, after = verb.doc[verb.i - 1], verb.doc[verb.i + 1]
-    return (before.lower_, after.lower_) == words
+    return (verb.doc[verb.i - 1].lower_, verb.doc[verb.i + 1].lower_) == around
 
 
 QUESTIONING = frozenset({"ask", "wonder", "inquire", "enquire"})
