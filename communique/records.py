@@ -79,15 +79,16 @@ class DateValue:
     """An absolute date or range resolved from a temporal expression (or the dateline).
 
     `source`: `text` (an expression of the text), `published` (the publication day, for a
-    clause that names no date), `story` (from the day the report last named, in the week
-    before publication, to publication) or `inferred`.
+    clause that names no date), `story` (from the day the story is about, one the report
+    names in the week before publication, to publication), `ordered` (the week before or after the date of the
+    clause an "after" / "before" clause hangs on) or `inferred`.
     """
 
     start: dt.date
     end: dt.date
     precision: Precision
     text: str = ""
-    source: Literal["text", "published", "story", "inferred"] = "text"
+    source: Literal["text", "published", "story", "ordered", "inferred"] = "text"
     char_start: int | None = None
     char_end: int | None = None
 

@@ -453,6 +453,43 @@ def test_an_undated_clause_lies_between_the_story_day_and_publication(nlp):
     )
 
 
+def test_an_undated_lead_lies_between_the_day_the_body_names_and_publication(nlp):
+    text = (
+        "Chile has recalled its ambassador to Nicaragua. "
+        "The foreign ministry announced the step on Tuesday, citing the arrest of bishops."
+    )
+    result = analyse_text(nlp, text, "2023-02-16")  # a Thursday
+    recall = next(e for e in result.events if e.event_type == "SANCTION")
+    assert (recall.date.start, recall.date.end, recall.date.source) == (
+        dt.date(2023, 2, 14),
+        dt.date(2023, 2, 16),
+        "story",
+    )
+
+
+def test_an_after_clause_lies_in_the_week_up_to_its_main_clauses_date(nlp):
+    text = (
+        "Moscow expelled two Estonian diplomats on 10 March after Estonia expelled "
+        "a Russian diplomat."
+    )
+    result = analyse_text(nlp, text, "2023-03-20")
+    inner = next(e for e in result.events if e.source == "EST")
+    assert (inner.date.start, inner.date.end, inner.date.source) == (
+        dt.date(2023, 3, 4),
+        dt.date(2023, 3, 10),
+        "ordered",
+    )
+    main = next(e for e in result.events if e.source == "RUS")
+    assert main.date.start == main.date.end == dt.date(2023, 3, 10)
+
+
+def test_a_before_clause_lies_in_the_week_from_its_main_clauses_date(nlp):
+    text = "The two ministers met in Vienna on 3 May, before Austria hosted talks with Hungary."
+    result = analyse_text(nlp, text, "2023-05-20")
+    hosted = next(e for e in result.events if e.date and e.date.source == "ordered")
+    assert (hosted.date.start, hosted.date.end) == (dt.date(2023, 5, 3), dt.date(2023, 5, 9))
+
+
 def test_a_story_day_outside_the_week_before_publication_is_not_used(nlp):
     text = "Russia invaded Ukraine on 24 February 2022. Japan announced new sanctions on Russia."
     result = analyse_text(nlp, text, "2024-03-08")

@@ -15,14 +15,15 @@ from .triggers import Match
 
 STORY_SPAN = dt.timedelta(days=6)
 SCHEDULING = frozenset({"schedule", "slate", "set", "plan", "expect"})
+ORDERING = ("after", "before")
 
 
 def choose_date(match: Match, article: Article, timexes: list[DateValue]) -> DateValue | None:
     """The date the trigger's clause governs; else, for a trigger inside the phrase an
     expression such as "two days after" introduces, the date of that phrase's event;
-    else, for a report that named a day shortly before publication earlier in its text
-    ("met on Wednesday. During the visit, X announced ..."), the range from that day to
-    publication; else the publication day; else None."""
+    else, for a report that names a day shortly before publication ("met on Wednesday.
+    During the visit, X announced ..."), the range from that day to publication; else the
+    publication day; else None."""
     anchors = {t.i for t in match.anchors}
     if match.head is not None:
         anchors.add(match.head.i)
@@ -36,6 +37,9 @@ def choose_date(match: Match, article: Article, timexes: list[DateValue]) -> Dat
     around = [(value, event) for value, event in inner if event.start <= match.token.i < event.end]
     if around:  # "two days after a drone strike killed ...": the strike and the killing
         return min(around, key=lambda pair: len(pair[1]))[0]
+    ordered = _ordered_by_main_clause(match.token, plain)
+    if ordered is not None:
+        return ordered
     if article.published is None:
         return None
     day: dt.date = article.published
@@ -43,6 +47,40 @@ def choose_date(match: Match, article: Article, timexes: list[DateValue]) -> Dat
     if story is not None and story < day and not _future_tense(match):
         return DateValue(start=story, end=day, precision="range", source="story")
     return DateValue(start=day, end=day, precision="day", source="published")
+
+
+def _ordered_by_main_clause(token: Token, plain: list[tuple[DateValue, Span]]) -> DateValue | None:
+    """For a trigger in a bare "after" / "before" clause or phrase ("suspended the talks in
+    August after the speaker visited Taiwan"), the week before (after) the main clause's
+    own date up to (from) its end: the inner event came before (after) it, and close to
+    it; None when the main clause has no date of its own."""
+    found = _connective(token)
+    if found is None:
+        return None
+    connective, main = found
+    for value, span in plain:
+        if span.sent == token.sent and _governs(span.root, {main.i}):
+            if connective == "after":
+                return DateValue(value.start - STORY_SPAN, value.end, "range", source="ordered")
+            return DateValue(value.start, value.end + STORY_SPAN, "range", source="ordered")
+    return None
+
+
+def _connective(token: Token) -> tuple[str, Token] | None:
+    """("after" | "before", the main clause's head) when `token` lies in a clause or phrase
+    that "after" or "before" introduces, else None. A verb on the way up that is no such
+    clause ends the search: the trigger belongs to it."""
+    while token.head.i != token.i:
+        marks = [c.lower_ for c in token.children if c.dep_ == "mark"]
+        if token.dep_ == "advcl" and marks and marks[0] in ORDERING:
+            return marks[0], token.head
+        head = token.head
+        if token.dep_ in ("pobj", "pcomp") and head.lower_ in ORDERING and head.dep_ == "prep":
+            return head.lower_, head.head
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("xcomp", "aux"):
+            return None
+        token = head
+    return None
 
 
 def _split_timexes(
@@ -72,17 +110,20 @@ def _split_timexes(
 def _story_day(offset: int, published: dt.date, timexes: list[DateValue]) -> dt.date | None:
     """The day the text last named before `offset` among those in the week up to
     publication (the day the story is about; background dates such as "in February" are
-    passed over)."""
+    passed over); for a clause before any such day (a lead: "X has called off the visit"),
+    the earliest of those the text names after it, which the body dates the news by."""
     named = [
         t
         for t in timexes
         if t.source == "text"
         and t.char_end is not None
-        and t.char_end <= offset
         and t.precision == "day"
         and published - STORY_SPAN <= t.start <= published
     ]
-    return max(named, key=lambda t: t.char_end or 0).start if named else None
+    before = [t for t in named if t.char_end is not None and t.char_end <= offset]
+    if before:
+        return max(before, key=lambda t: t.char_end or 0).start
+    return min(t.start for t in named) if named else None
 
 
 def _future_tense(match: Match) -> bool:
