@@ -36,6 +36,8 @@ from .lexicon import RANK_MODIFIERS
 
 UNKNOWN = "XXX"
 OWNERS = frozenset({"state", "body", "igo", "group"})
+# a body named again without a country may also take that of an earlier body of these keys
+BODY_KIN = {"armed-forces": frozenset({"government"})}
 
 
 @dataclass(slots=True, eq=False)
@@ -129,14 +131,16 @@ class Resolver:
         """ "Peru's government ... the government said": a body named again without a
         country is the earlier body of that name which had one, unless bodies of that name
         of two countries were named before it ("Russia's army and Ukraine's army ... the
-        army")."""
+        army"). The armed forces ("the military", "the junta") are also those of the country
+        whose government was named ("Mali's military-led government ... the junta")."""
         for f in self.found:
             if f.kind != "body" or f.country or f.org or f.owner or f.plural or not f.key:
                 continue
+            keys = {f.key} | BODY_KIN.get(f.key, frozenset())
             earlier = {
                 g.country
                 for g in self._earlier(f.start)
-                if g.kind == "body" and g.key == f.key and g.country
+                if g.kind == "body" and g.key in keys and g.country
             }
             if len(earlier) == 1:
                 f.country = earlier.pop()
