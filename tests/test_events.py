@@ -467,6 +467,12 @@ def test_an_undated_lead_lies_between_the_day_the_body_names_and_publication(nlp
     )
 
 
+def test_it_is_not_a_name_the_parser_coordinates_with_the_first_verbs_object(nlp):
+    # the parser reads "the deal and Ukraine" as one object of "signed"
+    result = analyse_text(nlp, "Russia signed the deal and Ukraine rejected it.", "2024-03-04")
+    assert [e.target for e in result.events if e.event_type == "REJECT"] == [None]
+
+
 def test_an_after_clause_lies_in_the_week_up_to_its_main_clauses_date(nlp):
     text = (
         "Moscow expelled two Estonian diplomats on 10 March after Estonia expelled "

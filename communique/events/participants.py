@@ -99,7 +99,7 @@ def entities(token: Token, index: MentionIndex, context: Context, depth: int = 0
     if covering:
         return covering
     if pronoun:
-        return _pronoun(token, context)
+        return _first_conjuncts_object(token, index, context) or _pronoun(token, context)
     found: list[str] = []
     for child in token.children:
         if child.dep_ in MODIFIERS and child.i < token.i or child.dep_ == "appos":
@@ -120,6 +120,23 @@ def _of_phrase(token: Token, index: MentionIndex, context: Context, depth: int) 
                 if pobj.dep_ == "pobj":
                     return entities(pobj, index, context, depth + 1)
     return []
+
+
+def _first_conjuncts_object(token: Token, index: MentionIndex, context: Context) -> list[str]:
+    """ "described the junta as illegitimate and accused it of ...": the object pronoun of a
+    verb coordinated with an earlier one is that verb's object, when it names an actor."""
+    verb = token.head
+    if token.dep_ != "dobj" or token.lower_ not in ("it", "them") or verb.dep_ != "conj":
+        return []
+    first = verb.head
+    if first.pos_ != "VERB" or first.i > verb.i:
+        return []
+    objects = children(first, {"dobj"})
+    if len(objects) != 1:
+        return []
+    if token.lower_ == "them":
+        return group(objects, index, context)
+    return entities(objects[0], index, context)  # not "signed the deal and Ukraine"
 
 
 def _reporter(token: Token, index: MentionIndex, context: Context) -> list[str]:
