@@ -467,6 +467,27 @@ def test_an_undated_lead_lies_between_the_day_the_body_names_and_publication(nlp
     )
 
 
+def test_the_two_countries_are_the_last_two_states_named(nlp):
+    text = (
+        "Ethiopia's army and Tigrayan forces signed a truce on Monday. "
+        "Kenya and South Africa welcomed the deal in a joint statement. "
+        "The two countries, which mediated the negotiations, will send observers."
+    )
+    result = analyse_text(nlp, text, "2022-11-04")
+    mediators = {e.source for e in result.events if e.cameo == "045"}
+    assert mediators == {"KEN", "ZAF"}
+
+
+def test_the_two_countries_are_the_states_of_the_last_event(nlp):
+    text = (
+        "Bahrain agreed to establish ties with Israel, after Egypt and Jordan. "
+        "Delegations of the two countries will sign agreements on trade."
+    )
+    result = analyse_text(nlp, text, "2020-09-12")
+    signing = [e for e in result.events if e.event_type == "AGREE" and e.modality == "planned"]
+    assert {(e.source, e.target) for e in signing} in ({("BHR", "ISR")}, {("ISR", "BHR")})
+
+
 def test_it_is_not_a_name_the_parser_coordinates_with_the_first_verbs_object(nlp):
     # the parser reads "the deal and Ukraine" as one object of "signed"
     result = analyse_text(nlp, "Russia signed the deal and Ukraine rejected it.", "2024-03-04")

@@ -26,6 +26,7 @@ REPORTING_VERBS = frozenset(
     {"say", "tell", "announce", "state", "add", "insist", "warn", "write", "claim", "confirm"}
 )
 RELATIVE = frozenset({"who", "which", "that"})
+PAIR = frozenset({"two", "both"})
 CONTROL_DEPS = frozenset({"xcomp", "advcl", "conj", "relcl", "acl", "pcomp", "acomp"})
 
 
@@ -54,6 +55,22 @@ class MentionIndex:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             for token in span if span is not None else ():
                 self.by_token.setdefault(token.i, []).append(mention)
+        self.states = sorted(
+            (m.start, m.entity) for m in mentions if m.kind == "state" and m.role == "actor"
+        )
+        self.state_entities = {entity for _, entity in self.states}
+
+    def recent_states(self, token: Token, count: int) -> list[str]:
+        """The last `count` distinct states named as actors before the token, in text
+        order, or [] when fewer were named ("Saudi Arabia and the United States said ...
+        The two countries ...")."""
+        found: list[str] = []
+        for start, entity in reversed(self.states):
+            if start < token.idx and entity not in found:
+                found.append(entity)
+                if len(found) == count:
+                    return found[::-1]
+        return []
 
     def mention(self, token: Token) -> Mention | None:
         found = self.by_token.get(token.i)
@@ -98,6 +115,9 @@ def entities(token: Token, index: MentionIndex, context: Context, depth: int = 0
     covering = index.entities(token)
     if covering:
         return covering
+    pair = _two_states(token, index, context)
+    if pair:
+        return pair
     if pronoun:
         return _first_conjuncts_object(token, index, context) or _pronoun(token, context)
     found: list[str] = []
@@ -120,6 +140,20 @@ def _of_phrase(token: Token, index: MentionIndex, context: Context, depth: int) 
                 if pobj.dep_ == "pobj":
                     return entities(pobj, index, context, depth + 1)
     return []
+
+
+def _two_states(token: Token, index: MentionIndex, context: Context) -> list[str]:
+    """ "the two countries", "both nations": the two states of the last event when it had
+    two ("the Emirates agreed ... with Israel. ... the two countries"), else the last two
+    states named ("Saudi Arabia and the United States said ... The two countries")."""
+    if token.lower_ not in ("countries", "nations", "states") or not any(
+        c.lower_ in PAIR for c in token.children if c.dep_ in ("nummod", "det", "predet")
+    ):
+        return []
+    last = context.last_parties
+    if len(last) == 2 and all(p in index.state_entities for p in last):
+        return list(last)
+    return index.recent_states(token, 2)
 
 
 def _first_conjuncts_object(token: Token, index: MentionIndex, context: Context) -> list[str]:
