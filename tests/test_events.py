@@ -488,6 +488,16 @@ def test_the_two_countries_are_the_states_of_the_last_event(nlp):
     assert {(e.source, e.target) for e in signing} in ({("BHR", "ISR")}, {("ISR", "BHR")})
 
 
+def test_a_mediator_of_unnamed_talks_mediates_between_the_last_two_sides(nlp):
+    text = (
+        "Colombia's government and the ELN rebels agreed to a ceasefire on Friday. "
+        "Cuba, which brokered the negotiations, welcomed the deal."
+    )
+    result = analyse_text(nlp, text, "2023-06-10")
+    mediated = {e.target for e in result.events if e.cameo == "045"}
+    assert len(mediated) == 2 and all(mediated)
+
+
 def test_it_is_not_a_name_the_parser_coordinates_with_the_first_verbs_object(nlp):
     # the parser reads "the deal and Ukraine" as one object of "signed"
     result = analyse_text(nlp, "Russia signed the deal and Ukraine rejected it.", "2024-03-04")

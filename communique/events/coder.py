@@ -45,6 +45,7 @@ MODALITY_WEIGHT = {
     "hypothetical": 0.7,
 }
 CALLED_OFF = "125"  # CAMEO: reject a proposal to meet, discuss or negotiate
+MEDIATE = "045"
 COERCIVE = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 MULTILATERAL = frozenset({"trilateral", "multilateral", "three-way", "quadrilateral", "four-way"})
 MATERIAL_CONFLICT = 4  # quad class of ASSAULT, COERCE, MOBILIZE, SANCTION ...
@@ -277,6 +278,9 @@ def code_match(match: Match, scope: Scope, inner: list[Match] | None = None) -> 
         targets = complement_targets(match.token, frame, sources, index, context)
     elif sources and not targets and match.light is not None and frame == "dir":
         targets = without(args.purpose_actors(match.light, index, context, sources), sources)
+    if sources and not targets and code == MEDIATE:  # "X brokered the talks": the last two sides
+        parties = without(context.last_parties, sources)
+        targets = parties if len(parties) == 2 else []
     if _unfit(match, frame, entry.plover, entry.quad_class, sources, targets):
         return []
     coded = pairs(frame, match.trigger.min_participants, sources, targets, reciprocal, from_parse)
