@@ -180,6 +180,10 @@ def test_with_actor_mentions_a_pronoun_speaker_joins_its_antecedent(nlp):
         pytest.param("Soldiers found the wreckage near the border.", id="found-object"),
         pytest.param("Correction: An earlier version misspelled the envoy's name.", id="note"),
         pytest.param("The governor refused to sign the budget bill.", id="refusal-is-an-act"),
+        pytest.param("It is clear that the harbour will stay shut.", id="clear-no-holder"),
+        pytest.param("The new rule makes sure that every ship is checked.", id="make-sure-acts"),
+        pytest.param("The guards saw the plane as it landed at dawn.", id="saw-as-it-landed"),
+        pytest.param("She looked him in the eyes and left the room.", id="in-the-eyes-act"),
     ],
 )
 def test_no_attribution_without_a_complement(nlp, text):
@@ -469,3 +473,151 @@ def test_his_spokesman_is_no_earlier_spokesman(nlp):
 def test_it_said_never_borrows_a_person(nlp):
     text = "The minister said the plan was sound. It was not, it said."
     assert all(q.speaker is None for q in _with_actors(nlp, text) if q.speaker_mention == "it")
+
+
+def _cues(nlp, text: str) -> list[tuple[str, str | None, list[str]]]:
+    """(cue, source as written, contents) of each attribution of `text`."""
+    return [
+        (
+            cue.cue,
+            text[slice(*cue.source_span)] if cue.source_span else None,
+            [text[s:e] for s, e in cue.contents],
+        )
+        for cue in quotes.attributions(nlp(text))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The port authority is confident that the new terminal will open in May.",
+            ("confident", "The port authority", ["the new terminal will open in May"]),
+            id="confident-that",
+        ),
+        pytest.param(
+            "The dockers' union was convinced that the terminal would close.",
+            ("convinced", "The dockers' union", ["the terminal would close"]),
+            id="convinced-passive",
+        ),
+        pytest.param(
+            "The governor made clear that the levy was dead.",
+            ("clear", "The governor", ["the levy was dead"]),
+            id="made-clear",
+        ),
+        pytest.param(
+            "The fishermen seem sure the quota will be cut.",
+            ("sure", "The fishermen", ["the quota will be cut"]),
+            id="seem-sure",
+        ),
+        pytest.param(
+            "The Irish senator has long been critical of the fishing quotas.",
+            ("critical", "The Irish senator", ["the fishing quotas"]),
+            id="critical-of",
+        ),
+    ],
+)
+def test_adjective_of_belief_with_its_holder(nlp, text, expected):
+    """ "X is confident that ...", "X has been critical of Y": a belief or stance held by
+    the subject of the adjective or of the verb it completes."""
+    assert _cues(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "In her view, the ferry contract was never legal.",
+            ("In her view", "her", ["the ferry contract was never legal"]),
+            id="in-her-view",
+        ),
+        pytest.param(
+            "The levy, in the eyes of the growers, is a betrayal.",
+            ("in the eyes", "the growers", ["The levy", "is a betrayal"]),
+            id="in-the-eyes-of",
+        ),
+        pytest.param(
+            "In the spring poll, the mayor trailed her rival by two points.",
+            (
+                "In the spring poll",
+                "the spring poll",
+                ["the mayor trailed her rival by two points"],
+            ),
+            id="poll-speaks-for-itself",
+        ),
+        pytest.param(
+            "In a statement, the port authority said the strike had ended.",
+            ("said", "the port authority", ["the strike had ended"]),
+            id="statement-is-the-verb-cue",
+        ),
+    ],
+)
+def test_view_or_poll_set_off_in_the_sentence(nlp, text, expected):
+    """ "In X's view, ...", "In a new poll, ...": the rest of the clause is the holder's
+    view or the poll's finding, unless the clause has a cue verb of its own."""
+    assert _cues(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The mayor, who spoke to reporters on Monday, said the budget was balanced.",
+            [("said", "The mayor", ["the budget was balanced"])],
+            id="spoke-on-monday",
+        ),
+        pytest.param(
+            "The minister commented on Tuesday that the talks had failed.",
+            [("commented", "The minister", ["the talks had failed"])],
+            id="commented-on-tuesday-that",
+        ),
+        pytest.param(
+            "The minister commented on the failed talks.",
+            [("commented", "The minister", ["the failed talks"])],
+            id="commented-on-the-talks",
+        ),
+    ],
+)
+def test_preposition_of_time_is_not_the_cues_own(nlp, text, expected):
+    assert _cues(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The growers hoped the rain would come before June.",
+            ("hoped", "The growers", ["the rain would come before June"]),
+            id="hoped",
+        ),
+        pytest.param(
+            "The growers are hoping that the rain will come.",
+            ("hoping", "The growers", ["the rain will come"]),
+            id="hoping",
+        ),
+        pytest.param(
+            "The appeals court ruled that the ferry levy was unlawful.",
+            ("ruled", "The appeals court", ["the ferry levy was unlawful"]),
+            id="court-ruled-that",
+        ),
+        pytest.param(
+            "Many officers saw the remark as an insult to the navy.",
+            ("saw", "Many officers", ["the remark as an insult to the navy"]),
+            id="saw-x-as-y",
+        ),
+        pytest.param(
+            "The port authority regards the old treaty as void.",
+            ("regards", "The port authority", ["the old treaty as void"]),
+            id="regards-x-as-y",
+        ),
+        pytest.param(
+            "The regulators did not consider the offer a realistic option.",
+            ("consider", "The regulators", ["the offer a realistic option"]),
+            id="consider-x-y",
+        ),
+    ],
+)
+def test_belief_verbs(nlp, text, expected):
+    """Beliefs and findings: "hoped" (which the lemmatizer reads as "hop"), a court's
+    ruling, and what someone takes a thing for ("saw X as Y", "consider X Y")."""
+    assert _cues(nlp, text) == [expected]

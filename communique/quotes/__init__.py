@@ -9,7 +9,8 @@
   "..., she said", "according to X, ..."), reported unless direct quotes cover at least half
   of it (then the direct quotes alone are the quote);
 - a belief, position or finding ("X believes that ...", "the survey found that ...", "X
-  wants to ...") is an indirect quote too, only with its complement; inside another cue's
+  wants to ...", "X is confident that ...", "In his view, ...", "In a new poll, ...") is
+  an indirect quote too, only with its complement and its holder; inside another cue's
   words it is part of them ("X said he believes ..." is one quote by X);
 - a noun cue with its complement ("the ministry's claim that ...", "X issued a warning
   that ...", "her pledge to ...") is an indirect quote of its owner, unresolved without one;

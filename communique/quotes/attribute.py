@@ -1,6 +1,7 @@
 """Tie cues, their relays and the direct quotes of an article together.
 
-Stages, in order: find the direct quotes (marks.py) and the cues (cues.py); mark relays
+Stages, in order: find the direct quotes (marks.py) and the cues (cues.py; beliefs held as
+adjectives or phrases such as "in his view": stances.py); mark relays
 ("X reaffirmed ..., the spokesman said": X speaks, the spokesman relays); give each
 direct quote the cue whose words it is, or the cue next to it ("He wrote: ...", a quote
 that runs on after "..., she said.", "“... this district?” the mayor said." that the
@@ -29,6 +30,7 @@ from .cues import (
     verb_content,
 )
 from .marks import QuoteSpan, find_quotes, paragraph_starts
+from .stances import find_stances
 
 _MARKS = " \t”\"»'"  # what may stand between a quote's last word and the next sentence
 
@@ -57,6 +59,7 @@ def attribute(
     sents = list(doc.sents)
     labels, names = repeated_labels(text), proper_names(sents)
     cues = [cue for sent in sents for cue in find_cues(sent, quoted, text, labels, names)]
+    cues += [cue for sent in sents for cue in find_stances(sent, quoted, text)]
     cues = [cue for cue in cues if not (is_naming(cue) and inside_words(cue, cues))]
     cues += [cue for cue in (byline(doc, text, span) for span in spans) if cue is not None]
     cues += mark_relays(cues, quoted, text)

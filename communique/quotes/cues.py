@@ -14,8 +14,13 @@ arguing that ...") is the reporting speaker's act. Its words are the clausal com
 "... and warned ..." are attributions of their own), the infinitive of verbs such as
 "urge" ("urged X to leave"), the object with the cue's own preposition ("talked about X",
 "accused X of Y") or with what the speaker makes of it ("described X as Y", "blasted X for
-Y"), a pro-form ("said so", "said as much"), the clause the cue interrupts
-("..., she said") or, for "according to", the rest of its sentence.
+Y"; for beliefs, what the holder takes it for: "sees X as Y", "considers X Y"), a
+pro-form ("said so", "said as much"), the clause the cue interrupts ("..., she said") or,
+for "according to", the rest of its sentence. A preposition of time is not the cue's own
+("spoke on Monday", "commented on Tuesday that ...").
+
+Beliefs held as adjectives or in a phrase ("X is confident that", "in his view") are
+in stances.py.
 
 A noun of speech or position (`data/noun_cues.tsv`: "his claim that ...", "a pledge to
 ...", "an assessment of ...") is a cue too when its complement follows; its speaker is
@@ -38,9 +43,9 @@ from spacy.tokens import Span, Token
 
 Interval = tuple[int, int]
 
-_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _RELATIVE = {"who", "which", "that", "whom"}
-_EXPLETIVE = {"it", "there", "this", "that"}
+EXPLETIVE = {"it", "there", "this", "that"}
 _NOUN_RIGHT = {"compound", "flat", "nummod", "prep", "pobj"}
 _EDGE = " \t\n,;:—–-\"“”„«»'‘’()"
 _OWNER_DEPS = {"poss", "compound", "amod", "pobj", "nmod"}
@@ -49,6 +54,8 @@ _NOUN_CLAUSES = ("acl", "ccomp", "relcl")
 _CLOSING = {"”", '"', "''", "»"}
 _JUDGING = {"as", "for"}  # "described X as Y", "blasted X for Y"
 _NOT_OWNERS = {"DATE", "TIME", "EVENT", "LAW", "WORK_OF_ART", "FAC", "PRODUCT"}
+_VERB_KINDS = ("speech", "belief", "relay", "according")
+_WHEN = ("DATE", "TIME")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +76,20 @@ def _rows() -> list[tuple[str, CueWord]]:
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, CueWord]:
     """The cue verbs of data/cues.tsv, keyed by lemma or "lemma particle"."""
-    return {cue: word for cue, word in _rows() if word.kind not in ("document", "notlabel")}
+    return {cue: word for cue, word in _rows() if word.kind in _VERB_KINDS}
+
+
+@lru_cache(maxsize=1)
+def adjectives() -> dict[str, frozenset[str]]:
+    """Adjectives of belief or stance with the complements that carry what is held
+    ("confident that ...", "critical of X"), keyed by the word as written."""
+    return {cue: word.words for cue, word in _rows() if word.kind == "adjective"}
+
+
+@lru_cache(maxsize=1)
+def viewpoints() -> frozenset[str]:
+    """Nouns that make "in X's view, ...", "in a new poll, ..." an attribution."""
+    return frozenset(cue for cue, word in _rows() if word.kind == "in")
 
 
 @lru_cache(maxsize=1)
@@ -180,7 +200,7 @@ def noun_cue(token: Token, text: str) -> Attribution | None:
     contents = noun_content(token, words, text)
     if not contents:
         return None
-    found = Attribution(token, token.text, token.idx, _end(token))
+    found = Attribution(token, token.text, token.idx, end_of(token))
     found.kind, found.contents = "noun", contents
     found.speaker = noun_owner(token)
     found.speaker_span = noun_span(found.speaker) if found.speaker is not None else None
@@ -190,18 +210,18 @@ def noun_cue(token: Token, text: str) -> Attribution | None:
 def noun_content(noun: Token, words: frozenset[str], text: str) -> list[Interval]:
     """The "that" clause, the infinitive or the object of the noun's own preposition."""
     for child in noun.rights:
-        if child.dep_ in _NOUN_CLAUSES and "clause" in words and _that_clause(child):
-            return [_strip_that(text, _trim(text, child.left_edge.idx, _end(child.right_edge)))]
+        if child.dep_ in _NOUN_CLAUSES and "clause" in words and that_clause(child):
+            return [strip_that(text, trim(text, child.left_edge.idx, end_of(child.right_edge)))]
         if child.dep_ in ("acl", "xcomp") and "infinitive" in words and _infinitive(child):
-            return [_trim(text, child.left_edge.idx, _end(child.right_edge))]
+            return [trim(text, child.left_edge.idx, end_of(child.right_edge))]
         if child.dep_ == "prep" and child.lower_ in words:
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objects:
-                return [_trim(text, objects[0].left_edge.idx, _end(objects[0].right_edge))]
+                return [trim(text, objects[0].left_edge.idx, end_of(objects[0].right_edge))]
     return []
 
 
-def _that_clause(verb: Token) -> bool:
+def that_clause(verb: Token) -> bool:
     """A complement clause opened by "that" as its conjunction; the parser may call it a
     relative clause, but in a true one "that" is the subject or object, not the mark."""
     return any(c.dep_ == "mark" and c.lower_ == "that" and c.i < verb.i for c in verb.children)
@@ -231,7 +251,7 @@ def noun_owner(noun: Token) -> Token | None:
                 return owner(objects[0])
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in light_verbs():
         return speaker_of(noun.head)
-    named = [c for c in noun.children if c.dep_ == "compound" and _names_owner(c)]
+    named = [c for c in noun.children if c.dep_ == "compound" and names_owner(c)]
     if named:
         return named[-1]  # "a Reuters report that ...", "the Kremlin statement that ..."
     prep = noun.head
@@ -240,7 +260,7 @@ def noun_owner(noun: Token) -> Token | None:
     return None
 
 
-def _names_owner(token: Token) -> bool:
+def names_owner(token: Token) -> bool:
     """A proper name before a noun cue that can own it (not "the May report")."""
     return token.pos_ == "PROPN" and token.ent_type_ not in _NOT_OWNERS
 
@@ -263,7 +283,7 @@ def label_cue(
     head = label[-1]
     found = Attribution(colon, ":", colon.idx, colon.idx + 1, owner(head))
     found.kind, found.speaker_span = "label", (label.start_char, label.end_char)
-    found.contents = [_trim(text, _end(colon), _paragraph_end(text, colon.idx))]
+    found.contents = [trim(text, end_of(colon), _paragraph_end(text, colon.idx))]
     return found
 
 
@@ -314,14 +334,21 @@ def cue_word(token: Token) -> CueWord | None:
     table = lexicon()
     lemma = token.lemma_.lower()
     for child in token.rights:  # "On Friday X called ...": a preposition before is no particle
-        if child.dep_ in ("prt", "prep"):
+        if child.dep_ == "prt" or (child.dep_ == "prep" and not _when(child)):
             word = table.get(f"{lemma} {child.lower_}")
             if word is not None:
                 return word
     word = table.get(lemma)
-    if word is None and token.tag_ == "VBZ" and token.lower_.endswith("es"):
-        word = table.get(token.lower_[:-1])  # the lemmatizer's "hopes" -> "hop"
+    if word is None and token.lower_ in (f"{lemma}es", f"{lemma}ed", f"{lemma}ing"):
+        word = table.get(f"{lemma}e")  # the lemmatizer's "hopes", "hoped", "hoping" -> "hop"
     return word
+
+
+def _when(prep: Token) -> bool:
+    """ "spoke on Monday", "commented on Tuesday that ...": a preposition of time is not
+    the cue's own preposition ("spoke on the budget")."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in _WHEN for o in objects)
 
 
 def verb_cue(token: Token, word: CueWord, text: str) -> Attribution:
@@ -334,7 +361,7 @@ def verb_cue(token: Token, word: CueWord, text: str) -> Attribution:
     found = Attribution(token, token.doc[token.i : end.i + 1].text, token.idx, end.idx + len(end))
     found.kind = word.kind
     found.speaker = speaker_of(token)
-    found.relative = _relative(token)
+    found.relative = relative_of(token)
     found.speaker_span = noun_span(found.speaker) if found.speaker is not None else None
     found.contents = verb_content(token, word, text)
     found.introduces = any(c.text == ":" and c.i > token.i for c in token.children)
@@ -348,12 +375,17 @@ def _according(token: Token, sent: Span, text: str) -> Attribution:
     if objects:
         found.speaker = owner(objects[0])
         found.speaker_span = noun_span(found.speaker)
-    phrase = (token.left_edge.idx, _end(token.right_edge))
-    before = _trim(text, sent.start_char, phrase[0])
-    after = _trim(text, phrase[1], sent.end_char)
-    longest = max((before, after), key=lambda span: span[1] - span[0])
-    found.contents = [longest] if longest[1] > longest[0] else []
+    found.contents = _rest_of_sentence(token, sent, text)
     return found
+
+
+def _rest_of_sentence(token: Token, sent: Span, text: str) -> list[Interval]:
+    """The longer side of the sentence around the phrase `token` heads."""
+    phrase = (token.left_edge.idx, end_of(token.right_edge))
+    before = trim(text, sent.start_char, phrase[0])
+    after = trim(text, phrase[1], sent.end_char)
+    longest = max((before, after), key=lambda span: span[1] - span[0])
+    return [longest] if longest[1] > longest[0] else []
 
 
 def _name_after_quote(cue: Attribution, verb: Token) -> None:
@@ -381,7 +413,7 @@ def _name_after_quote(cue: Attribution, verb: Token) -> None:
     rest = phrase[name.i - first.i + 1 :]
     if rest and rest[0].text != ",":
         return  # more than a name and its apposition: ambiguous
-    cue.speaker, cue.speaker_span = name, (first.idx, _end(name))
+    cue.speaker, cue.speaker_span = name, (first.idx, end_of(name))
 
 
 def is_naming(cue: Attribution) -> bool:
@@ -396,17 +428,17 @@ def is_naming(cue: Attribution) -> bool:
     )
 
 
-def _relative(verb: Token, depth: int = 0) -> Interval | None:
+def relative_of(verb: Token, depth: int = 0) -> Interval | None:
     """The relative pronoun subject of "..., who said ...", the speaker as written in the
     cue's clause, also for a verb that inherits it ("who refused to endorse", "who met and
     called for")."""
     for child in verb.children:
-        if child.dep_ in _SUBJECTS:
+        if child.dep_ in SUBJECTS:
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                return child.idx, _end(child)
+                return child.idx, end_of(child)
             return None
     if depth < 3 and verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
-        return _relative(verb.head, depth + 1)
+        return relative_of(verb.head, depth + 1)
     return None
 
 
@@ -414,14 +446,14 @@ def speaker_of(verb: Token, depth: int = 0) -> Token | None:
     """The head token of whoever speaks through `verb`, or None. Of two subjects the one
     nearer the verb speaks ("MOSCOW (Reuters) - Russia said": the parser makes the
     dateline a subject too)."""
-    for child in sorted(verb.children, key=lambda c: (c.dep_ not in _SUBJECTS, -c.i)):
+    for child in sorted(verb.children, key=lambda c: (c.dep_ not in SUBJECTS, -c.i)):
         if child.dep_ == "nsubjpass" and depth == 0:
             continue  # "X was told / accused / urged ...": X is spoken to or of, not speaking
-        if child.dep_ in _SUBJECTS:
+        if child.dep_ in SUBJECTS:
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return owner(verb.head)
             if child.lower_ == "there" or (
-                child.lower_ in _EXPLETIVE and child.dep_ != "nsubj"
+                child.lower_ in EXPLETIVE and child.dep_ != "nsubj"
             ):  # "it is said that ..." has no speaker; "it said" (an agency) has one
                 continue
             return owner(_misread_subject(child))
@@ -450,7 +482,7 @@ def _own_report(verb: Token) -> bool:
     clause = verb.head
     if clause.dep_ != "ccomp" or not _reporting(clause.head) or not _reporting(verb, "speech"):
         return False
-    if any(c.dep_ in _SUBJECTS for c in verb.children):
+    if any(c.dep_ in SUBJECTS for c in verb.children):
         return False
     before = verb.doc[verb.left_edge.i - 1].lower_
     if verb.dep_ == "advcl":  # a participle after a comma, not "if asked", "when pressed"
@@ -536,7 +568,7 @@ def noun_span(head: Token) -> Interval:
     for token in head.lefts:
         if token.dep_ in ("punct", "cc", "conj", "appos"):
             left = token.doc[token.right_edge.i + 1]
-    return left.idx, _end(right)
+    return left.idx, end_of(right)
 
 
 def verb_content(token: Token, word: CueWord, text: str) -> list[Interval]:
@@ -545,12 +577,15 @@ def verb_content(token: Token, word: CueWord, text: str) -> list[Interval]:
     if clauses:  # several clauses of one verb are one clause split by the parser
         first, last = clauses[0].left_edge, clauses[-1].right_edge
         if first.i < token.i < last.i:  # "Y, he said, Z" parsed as clauses of "said"
-            return [_trim(text, c.left_edge.idx, _end(c.right_edge)) for c in clauses]
+            return [trim(text, c.left_edge.idx, end_of(c.right_edge)) for c in clauses]
         last = _before_own_report(clauses[-1]) or last
-        return [_strip_that(text, _trim(text, first.idx, _end(last)))]
+        return [strip_that(text, trim(text, first.idx, end_of(last)))]
     predicate = _predicate_object(token) if "predicate" in word.words else None
     if predicate is not None:
         return [predicate_span(text, predicate)]
+    judged = _judged_object(token) if "as" in word.words else None
+    if judged is not None:
+        return [predicate_span(text, judged)]
     infinitive = (
         [c for c in token.children if c.dep_ == "xcomp"] if "infinitive" in word.words else []
     )
@@ -559,7 +594,7 @@ def verb_content(token: Token, word: CueWord, text: str) -> list[Interval]:
             c for c in token.children if c.dep_ in ("dobj", "pobj") and c.i < infinitive[0].i
         ]
         first = objects[0].left_edge if objects else infinitive[0].left_edge
-        return [_trim(text, first.idx, _end(infinitive[0].right_edge))]
+        return [trim(text, first.idx, end_of(infinitive[0].right_edge))]
     if token.dep_ == "parataxis":
         return _around(token, text)
     objects = _objects(token) if "object" in word.words else []
@@ -580,31 +615,46 @@ def _before_own_report(clause: Token) -> Token | None:
 
 def _object_span(token: Token, obj: Token, text: str) -> Interval:
     if obj.dep_ == "advmod":  # "as much" without what the parser hangs on it
-        return _trim(text, obj.left_edge.idx, _end(obj))
-    return _trim(text, obj.left_edge.idx, _end(_object_end(token, obj)))
+        return trim(text, obj.left_edge.idx, end_of(obj))
+    return trim(text, obj.left_edge.idx, end_of(_object_end(token, obj)))
 
 
 def _around(token: Token, text: str) -> list[Interval]:
     """The clause a parenthetical cue interrupts or ends: "Y, he said, Z" -> Y and Z."""
     head = token.head
     spans = [
-        _trim(text, head.left_edge.idx, token.left_edge.idx),
-        _trim(text, _end(token.right_edge), _end(head.right_edge)),
+        trim(text, head.left_edge.idx, token.left_edge.idx),
+        trim(text, end_of(token.right_edge), end_of(head.right_edge)),
     ]
     return [span for span in spans if span[1] > span[0]]
 
 
 def _predicate_object(token: Token) -> tuple[Token, Token] | None:
-    """The object and its predicate: "called the plan a disgrace"."""
+    """The object and its predicate: "called the plan a disgrace"; the parser may read
+    the two as a small clause, the object the predicate's subject ("consider the offer
+    a realistic option")."""
     objects = [c for c in token.children if c.dep_ == "dobj"]
     predicates = [c for c in token.children if c.dep_ in ("oprd", "xcomp") and c.i > token.i]
     if objects and predicates and objects[0].i < predicates[0].i:
         return objects[0], predicates[0]
+    small = [o for o in objects if any(c.dep_ == "nsubj" for c in o.children)]
+    return (small[0], small[0]) if small else None
+
+
+def _judged_object(token: Token) -> tuple[Token, Token] | None:
+    """The object and what it is taken for: "sees the plan as a threat"."""
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if not objects:
+        return None
+    for child in token.rights:
+        after = child.dep_ == "prep" and child.lower_ == "as" and child.i > objects[0].i
+        if after and any(not c.is_punct for c in child.children):  # "as a threat", "as void"
+            return objects[0], child
     return None
 
 
 def predicate_span(text: str, pair: tuple[Token, Token]) -> Interval:
-    return _trim(text, pair[0].left_edge.idx, _end(pair[1].right_edge))
+    return trim(text, pair[0].left_edge.idx, end_of(pair[1].right_edge))
 
 
 def _objects(token: Token) -> list[Token]:
@@ -614,7 +664,7 @@ def _objects(token: Token) -> list[Token]:
         return direct
     lemma = token.lemma_.lower()
     for child in token.children:
-        if child.dep_ == "prep" and f"{lemma} {child.lower_}" in lexicon():
+        if child.dep_ == "prep" and f"{lemma} {child.lower_}" in lexicon() and not _when(child):
             return [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
     return [c for c in token.rights if _pro_form(token, c)][:1]
 
@@ -656,13 +706,13 @@ def _judging(prep: Token) -> bool:
     )
 
 
-def _strip_that(text: str, span: Interval) -> Interval:
+def strip_that(text: str, span: Interval) -> Interval:
     if text[span[0] : span[0] + 5].lower() == "that ":
-        return _trim(text, span[0] + 5, span[1])
+        return trim(text, span[0] + 5, span[1])
     return span
 
 
-def _trim(text: str, start: int, end: int) -> Interval:
+def trim(text: str, start: int, end: int) -> Interval:
     while start < end and text[start] in _EDGE:
         start += 1
     while end > start and text[end - 1] in _EDGE + ".":
@@ -670,5 +720,5 @@ def _trim(text: str, start: int, end: int) -> Interval:
     return start, end
 
 
-def _end(token: Token) -> int:
+def end_of(token: Token) -> int:
     return token.idx + len(token)
