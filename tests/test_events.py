@@ -498,6 +498,23 @@ def test_a_mediator_of_unnamed_talks_mediates_between_the_last_two_sides(nlp):
     assert len(mediated) == 2 and all(mediated)
 
 
+def test_the_type_model_never_retypes_a_noun_trigger(nlp):
+    from communique.events import arbiter
+    from communique.events.triggers import find_triggers
+
+    class Sure:  # a model certain that every trigger is an agreement
+        def scores(self, features):
+            return {"AGREE": 0.95, "CONSULT": 0.01, "ASSAULT": 0.01}
+
+    doc = nlp("Rebels attacked the town after two weeks of talks in Doha.")
+    onto = ontology()
+    judged = {
+        m.token.text: onto.code(arbiter._judge(m, Sure(), onto, []).trigger.cameo).plover
+        for m in find_triggers(doc[:], onto)
+    }
+    assert judged == {"attacked": "AGREE", "talks": "CONSULT"}
+
+
 def test_it_is_not_a_name_the_parser_coordinates_with_the_first_verbs_object(nlp):
     # the parser reads "the deal and Ukraine" as one object of "signed"
     result = analyse_text(nlp, "Russia signed the deal and Ukraine rejected it.", "2024-03-04")

@@ -4,7 +4,9 @@
   has table rows of several types, the model scores each trigger in context. A trigger whose
   table type the model finds very unlikely, while it is confident of another, takes the
   model's type, unless the trigger's row matched on a condition (a preposition, object or
-  complement: "called for" is a request whatever the model makes of "call"); every
+  complement: "called for" is a request whatever the model makes of "call") or the trigger
+  is a noun ("talks", "visit": the model, trained on sentences, reads the sentence's verb
+  into them: "signed a truce after two weeks of talks" made the talks an agreement); every
   candidate's strength (hence its events' confidence) is weighted by the model's belief in
   its type, so the sentence's main event ranks first.
 - Missing: a sentence with no coded event but a verb whose subject and an object or
@@ -84,7 +86,7 @@ def _judge(match, model: typemodel.TypeModel, onto: Ontology, sentence: list[str
     scores = model.scores(typemodel.features(match.token, onto, sentence))
     best = max(scores, key=scores.__getitem__)
     belief = scores.get(own, 0.0)
-    specific = match.trigger.cond_kind is not None
+    specific = match.trigger.cond_kind is not None or match.noun
     if not specific and best != own and scores[best] >= RETYPE_MIN and belief <= TABLE_MAX:
         trigger = replace(match.trigger, cameo=default_codes(onto)[best], frame=_frame(best))
         return replace(match, trigger=trigger)
