@@ -636,3 +636,12 @@ def test_a_protest_purpose_is_the_act_it_gives_the_reason_for(nlp):
     assert [e.trigger for e in result.events if e.event_type == "PROTEST"] == [
         "began a hunger strike"
     ]
+
+
+def test_a_reason_phrase_names_no_target(nlp):
+    events, _ = run(
+        nlp,
+        "The Fijian prime minister ordered the review because of statements made by Australia.",
+        {"Fijian prime minister": "FJI", "Australia": "AUS"},
+    )
+    assert all(e.target != "AUS" for e in events)

@@ -218,6 +218,22 @@ def test_blocks_cover_every_paragraph_with_exact_offsets():
             id="after-headline",
         ),
         pytest.param(
+            "Minister says the long-delayed border accord with its northern neighbour is finally"
+            " ready to be signed\nPublished: 2024-01-05\n\nBody.",
+            "2024-01-05",
+            "Minister says the long-delayed border accord with its northern neighbour is finally"
+            " ready to be signed\n\nBody.",
+            id="after-long-headline",
+        ),
+        pytest.param(
+            "The minister said on Friday that the long-delayed border accord with the northern neighbour was"
+            " ready.\nPublished: 2024-01-05\n\nBody.",
+            None,
+            "The minister said on Friday that the long-delayed border accord with the northern neighbour was"
+            " ready.\nPublished: 2024-01-05\n\nBody.",
+            id="not-past-a-body-sentence",
+        ),
+        pytest.param(
             "28 November 2023 was a long day.",
             None,
             "28 November 2023 was a long day.",

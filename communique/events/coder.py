@@ -71,6 +71,10 @@ THREATENED = {
 # A coercive measure that is cancelled, revoked or withdrawn is eased (CAMEO 08): "scrapped
 # the restrictions" (081), "called off the boycott" (085), "revoked the blockade" (0872).
 EASED = {"163": "085", "16": "085", "14": "082", "17": "081", "191": "0872", "19": "087"}
+# Military exercises with a partner are military cooperation (062); held alone they are a
+# show of force (150: "China began live-fire drills around Taiwan").
+SHOWN_FORCE = {"062": "150"}
+REVOKED = "120"  # CAMEO: reject; an agreement scrapped, revoked or abandoned
 SCENE_WEIGHT = 0.5  # strength left to an event that only sets the scene ("since the invasion")
 
 
@@ -118,6 +122,8 @@ def _sentence(span: Span, scope: Scope) -> list[Event]:
     for match in matches:
         if _suppressed(match, verbs, onto) or _background(match, index):
             continue
+        if not match.noun and args.commands_own_forces(match.token):
+            continue  # the act commanded is coded, as the commander's
         if _toll(match, verbs, index, onto) or _purpose_of_same_act(match, carriers, onto):
             continue
         if screen.scene(match.light if match.light is not None else match.head or match.token):
@@ -217,7 +223,7 @@ def _suppressor(match: Match, verbs: dict[int, Match], onto: Ontology) -> Match 
         via_of = via_of or (token.dep_ == "prep" and token.lower_ == "of")
         token = token.head
         governing = verbs.get(token.i)
-        if governing is None:
+        if governing is None or args.commands_own_forces(governing.token):
             continue
         plover = onto.code(governing.trigger.cameo).plover
         if (
@@ -288,14 +294,22 @@ def code_match(match: Match, scope: Scope, inner: list[Match] | None = None) -> 
         coded = [c for c in coded if not _media(c.source) and not _media(c.target)]
     if not coded:
         return []
+    if code in SHOWN_FORCE and all(c.target is None for c in coded):
+        code = SHOWN_FORCE[code]
+        entry = onto.code(code)
+        aimed = args.group(_around(match), index, context)  # "drills around Taiwan"
+        coded = [replace(c, target=t) for c in coded for t in without(aimed, sources)] or coded
     act_class = entry.quad_class  # of the act itself, before it is eased or threatened
     eased = match.effect == "cancel" and act_class == MATERIAL_CONFLICT
     if eased:
         code = _prefixed(EASED, code) or code
         entry = onto.code(code)
+    revoked = match.effect == "cancel" and entry.plover == "AGREE"
+    if revoked:  # "scrapped the deal with X": a rejection of X, not an agreement undone
+        code, entry = REVOKED, onto.code(REVOKED)
     mood = (
         modality(_anchors(match), onto, entry.plover)
-        if eased
+        if eased or revoked
         else _modality(match, entry.plover, onto)
     )
     date = choose_date(match, article, timexes)
@@ -342,6 +356,14 @@ def code_match(match: Match, scope: Scope, inner: list[Match] | None = None) -> 
         )
         events += _called_off(match, events, index, context, onto, decided)
     return events
+
+
+AROUND = frozenset({"around", "near", "off", "encircling", "surrounding"})
+
+
+def _around(match: Match) -> list[Token]:
+    """What a show of force is staged around ("drills around Taiwan", "off its coast")."""
+    return [p for anchor in match.anchors for p in args.prep_objects(anchor, AROUND)]
 
 
 def _media(entity: str | None) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .ontology import Ontology
+from .participants import misattached
 
 COMPLEMENTS = frozenset(
     {"xcomp", "ccomp", "acl", "relcl", "pcomp", "dobj", "pobj", "advcl", "prep"}
@@ -79,6 +80,8 @@ def governed(token: Token, relation: str, onto: Ontology, event_type: str) -> st
     lemma = token.lemma_.lower()
     if lemma in onto.cues("denied", "governor") and relation in ("ccomp", "xcomp", "pcomp", "dobj"):
         return "denied" if relation != "dobj" or lemma == "deny" else None
+    if lemma == "without" and relation in ("pcomp", "pobj"):  # "left without signing"
+        return "negated"
     if lemma in REFUSALS and relation in ("xcomp", "dobj"):
         return "planned" if event_type == "CONSULT" else "negated"
     if lemma in onto.cues("negated", "governor") and relation in ("xcomp", "dobj"):
@@ -144,6 +147,8 @@ def modality(anchors: list[Token], onto: Ontology, event_type: str) -> str:
             return "reported"
     token = anchors[-1]
     while token.head.i != token.i:
+        if token.dep_ == "conj" and misattached(token):  # "said Y would ... and accused Z"
+            token = token.head
         relation, token = token.dep_, token.head
         found = governed(token, relation, onto, event_type) or _clause_cues(
             token, relation, onto, sentence_has_if

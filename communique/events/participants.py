@@ -273,10 +273,12 @@ def subject_tokens(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return [head], verb.tag_ != "VBN"
     if verb.dep_ == "xcomp":
+        if commands_own_forces(head):  # "ordered the troops to shoot": the commander shoots
+            return subject_tokens(head, depth + 1)
         objects = children(head, {"dobj"})
         if objects:
             return objects, True
-    if verb.dep_ == "conj" and _misattached(verb):
+    if verb.dep_ == "conj" and misattached(verb):
         head = head.head  # "told X that Y would stand ... and pledged": pledged with told
     subjects, active = subject_tokens(head, depth + 1)
     if verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ", "VBP"):
@@ -284,7 +286,27 @@ def subject_tokens(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     return subjects, active
 
 
-def _misattached(verb: Token) -> bool:
+COMMANDING = frozenset({"order", "authorise", "authorize", "instruct", "command", "direct"})
+FORCE_NOUNS = frozenset(
+    {"troop", "force", "army", "military", "unit", "soldier", "police", "battalion", "navy",
+     "guard", "commander", "policeman", "officer", "paratrooper"}
+)  # fmt: skip
+
+
+def commands_own_forces(verb: Token) -> bool:
+    """ "ordered the troops to shoot", "authorised the security forces to open fire": a
+    command to forces that no named other owns is the commander's own act, done by the
+    forces; the command is no request to another side."""
+    if verb.lemma_.lower() not in COMMANDING or not children(verb, {"xcomp"}):
+        return False
+    objects = children(verb, {"dobj"})
+    if not objects or objects[0].lemma_.lower() not in FORCE_NOUNS:
+        return False
+    owners = children(objects[0], {"poss", "compound", "nmod", "amod"})
+    return not any(o.pos_ == "PROPN" for o in owners)
+
+
+def misattached(verb: Token) -> bool:
     """A past-tense verb coordinated with a modal verb of a reported clause belongs with the
     reporting verb (a frequent parse slip: "said that Y would stand ... and pledged")."""
     head = verb.head
@@ -396,13 +418,19 @@ def _complement_step(token: Token) -> bool:
     """A complement, object or phrase of what was done, never a time ("during a visit to X")
     nor a pronoun subject inside it ("objected to what it called X's actions": "it" names,
     X is the target)."""
-    if token.dep_ in SUBJECTS and token.pos_ == "PRON":
+    if token.dep_ in SUBJECTS and (token.pos_ == "PRON" or _own(token)):
         return False
     if token.dep_ == "relcl":  # "a call for X to be deployed": an infinitive, not a relative
         return infinitive(token)
     return token.dep_ in COMPLEMENT_DEPS and not (
         token.dep_ == "prep" and token.lower_ in TIME_PREPOSITIONS
     )
+
+
+def _own(subject: Token) -> bool:
+    """ "warned that its military would ...": a subject owned by a pronoun is the speaker's
+    own side, not the other side of the act."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children)
 
 
 def _not_topic(token: Token) -> bool:
@@ -413,7 +441,7 @@ TOPICAL = frozenset({"about", "on", "over", "regarding", "concerning", "of"})
 OWN_SUBJECTS = SUBJECTS | PASSIVE_SUBJECTS
 # never traversed for a target: times, circumstances and the source of a report
 TIME_PREPOSITIONS = frozenset(
-    {"during", "after", "before", "since", "until", "amid", "despite", "according"}
+    {"during", "after", "before", "since", "until", "amid", "despite", "according", "because"}
 )
 PURPOSE_NOUNS = frozenset({"protest", "retaliation", "response", "solidarity", "opposition"})
 CONDITIONS = frozenset({"unless", "if", "until"})

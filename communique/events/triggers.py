@@ -129,7 +129,15 @@ def _someone_would(clause: Token) -> bool:
         for c in clause.children
     )
     subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return (modal or intent or condition) and any(s.pos_ in ("PRON", "PROPN") for s in subjects)
+    return (modal or intent or condition) and any(_named_side(s) for s in subjects)
+
+
+def _named_side(subject: Token) -> bool:
+    """A pronoun, a name, or what a named side owns ("its military", "Iran's navy"; not
+    "the country's economy")."""
+    if subject.pos_ in ("PRON", "PROPN"):
+        return True
+    return any(c.dep_ == "poss" and c.pos_ in ("PRON", "PROPN") for c in subject.children)
 
 
 # Disapproving of a proposal is rejecting it: "called the idea absurd", "condemned the plan".
@@ -274,7 +282,8 @@ def _condition(token: Token, trigger: Trigger) -> bool:
         return True
     if kind in ("prt", "prep"):
         return any(
-            c.dep_ in ("prt", "prep", "agent") and c.lower_ in values for c in token.children
+            c.dep_ in ("prt", "prep", "agent") and c.lower_ in values and not _when(c)
+            for c in token.children
         )
     if kind == "obj":
         return any(o.lemma_.lower() in values for o in _objects(token))
@@ -301,6 +310,12 @@ def _condition(token: Token, trigger: Trigger) -> bool:
     raise ValueError(f"unknown trigger condition {kind!r} for {trigger.lemma}")
 
 
+def _when(prep: Token) -> bool:
+    """ "fired on Sunday": a preposition whose object is a date or time says when, not at
+    whom."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
+
+
 def _objects(verb: Token) -> list[Token]:
     """The verb's direct or passive-subject objects, and the noun a passive participle or
     infinitive modifies ("a report released on Monday", "a report to be released")."""
@@ -314,5 +329,13 @@ def _objects(verb: Token) -> list[Token]:
 
 
 def _object_predicate(obj: Token, values: frozenset[str]) -> bool:
-    """ "called the expulsions unacceptable" parsed as a noun with a trailing adjective."""
-    return any(c.dep_ == "amod" and c.i > obj.i and c.lemma_ in values for c in obj.children)
+    """ "called the expulsions unacceptable" parsed as a noun with a trailing adjective (or
+    participle, or adjectives coordinated with the noun: "the attacks unprovoked and
+    unacceptable")."""
+    return any(
+        c.dep_ in ("amod", "acl", "conj")
+        and c.i > obj.i
+        and c.pos_ in ("ADJ", "VERB")
+        and (c.lemma_ in values or c.lower_ in values)
+        for c in obj.children
+    )

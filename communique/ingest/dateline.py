@@ -110,6 +110,19 @@ def _read_line(line: str) -> tuple[dt.date, str, bool] | None:
     return value, rest, updated
 
 
+BODY_WORDS = 15
+HEADLINE_WORDS = 30  # "X says any deal ... is void as row with Y deepens": 16 words
+
+
+def _body(line: str, seen: int) -> bool:
+    """A line of the body, past which no metadata line is looked for: more than 15 words,
+    except a first line that does not end like a sentence (a long headline)."""
+    size = len(line.split())
+    if seen == 1 and not line.endswith((".", "!", "?", '"', "”")):
+        return size > HEADLINE_WORDS
+    return size > BODY_WORDS
+
+
 def take_dateline(text: str) -> tuple[dt.date | None, str]:
     """Read and remove the leading metadata date lines of `text` (normalised): among the
     first three non-blank lines, past a short headline or byline. A publication date wins
@@ -128,7 +141,7 @@ def take_dateline(text: str) -> tuple[dt.date | None, str]:
             lines[index] = rest
             if rest:
                 break
-        elif seen >= 3 or len(line.split()) > 15:
+        elif seen >= 3 or _body(line.strip(), seen):
             break
     if not found:
         return None, text
