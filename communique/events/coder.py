@@ -74,6 +74,7 @@ EASED = {"163": "085", "16": "085", "14": "082", "17": "081", "191": "0872", "19
 # Military exercises with a partner are military cooperation (062); held alone they are a
 # show of force (150: "China began live-fire drills around Taiwan").
 SHOWN_FORCE = {"062": "150"}
+AROUND = frozenset({"around", "near", "off", "encircling", "surrounding"})  # what it is aimed at
 REVOKED = "120"  # CAMEO: reject; an agreement scrapped, revoked or abandoned
 SCENE_WEIGHT = 0.5  # strength left to an event that only sets the scene ("since the invasion")
 
@@ -356,9 +357,6 @@ def code_match(match: Match, scope: Scope, inner: list[Match] | None = None) -> 
         )
         events += _called_off(match, events, index, context, onto, decided)
     return events
-
-
-AROUND = frozenset({"around", "near", "off", "encircling", "surrounding"})
 
 
 def _around(match: Match) -> list[Token]:
