@@ -161,6 +161,21 @@ EXTRACT_CASES = [
         {"in March": ("2024-03-01", "2024-03-31")},
     ),
     (
+        "in-n-years-after-a-superlative-is-a-stretch-of-time",
+        "She is the most senior envoy to visit Havana in 30 years.",
+        {},
+    ),
+    (
+        "in-n-years-in-a-past-clause-is-a-stretch-of-time",
+        "Prices rose at their fastest pace in a decade.",
+        {},
+    ),
+    (
+        "in-n-weeks-in-a-future-clause-lies-ahead",
+        "The first round ended on Monday and the next will be held in two weeks.",
+        {"on Monday": ("2024-07-15", "2024-07-15"), "in two weeks": ("2024-07-29", "2024-08-04")},
+    ),
+    (
         "eve-of-an-event-is-no-date",
         "The leaders met on the eve of the summit and again the day after the vote.",
         {},

@@ -144,6 +144,8 @@ def extract(doc: Doc, article: Article) -> list[DateValue]:
             pending.append((start, end, span, inner, anchor))  # dated once the whole text is read
             continue
         tense = tense_of(span) if span is not None else None
+        if span is not None and _span_of_time(span, tense):
+            continue
         value = resolve(text[start:end], article.published, tense=tense, anchor=anchor)
         if value is None:
             continue
@@ -154,6 +156,23 @@ def extract(doc: Doc, article: Article) -> list[DateValue]:
         anchor = value
     values += _date_inner_events(text, pending, resolved)
     return sorted(values, key=lambda v: v.char_start or 0)
+
+
+IN_COUNT = re.compile(rf"in\s+(?:{NUMBER}|a|an)\s+{UNITS}", re.IGNORECASE)
+RECORDS = frozenset({"first", "last", "only"})
+
+
+def _span_of_time(span: Span, tense: str | None) -> bool:
+    """ "in 25 years" after a superlative or "first" ("the most senior visitor in 25 years",
+    "the first visit in a decade") or in a past clause ("inflation hit 9% in 40 years") is a
+    stretch of time up to the clause, not a day that far ahead: it names no date. In a
+    future clause it is ("the next round will be held in two weeks")."""
+    if not IN_COUNT.fullmatch(span.text) or tense == "future":
+        return False
+    if tense == "past":
+        return True
+    before = span.doc[span.sent.start : span.start]
+    return any(t.tag_ in ("JJS", "RBS") or t.lower_ in RECORDS and t.pos_ == "ADJ" for t in before)
 
 
 def _date_inner_events(
