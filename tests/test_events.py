@@ -467,6 +467,20 @@ def test_an_undated_lead_lies_between_the_day_the_body_names_and_publication(nlp
     )
 
 
+def test_a_past_date_of_the_purpose_infinitive_dates_the_signing(nlp):
+    text = "Morocco and Israel signed agreements to restore ties in Rabat in December."
+    result = analyse_text(nlp, text, "2021-02-10")
+    signed = next(e for e in result.events if e.event_type == "AGREE")
+    assert (signed.date.start, signed.date.end) == (dt.date(2020, 12, 1), dt.date(2020, 12, 31))
+
+
+def test_a_future_date_of_the_purpose_infinitive_does_not_date_the_signing(nlp):
+    text = "Egypt and Russia signed a deal to open a nuclear plant in 2030."
+    result = analyse_text(nlp, text, "2021-02-10")
+    signed = next(e for e in result.events if e.event_type in ("AGREE", "COOPERATE"))
+    assert signed.modality == "asserted" and signed.date.start.year == 2021
+
+
 def test_the_two_countries_are_the_last_two_states_named(nlp):
     text = (
         "Ethiopia's army and Tigrayan forces signed a truce on Monday. "

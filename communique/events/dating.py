@@ -32,7 +32,8 @@ def choose_date(match: Match, article: Article, timexes: list[DateValue]) -> Dat
         if span.sent != match.token.sent:
             continue
         owner = _due_to(span)
-        if (owner.i in anchors) if owner is not None else _governs(span.root, anchors):
+        past = article.published is not None and value.end <= article.published
+        if (owner.i in anchors) if owner is not None else _governs(span.root, anchors, past):
             return value
     around = [(value, event) for value, event in inner if event.start <= match.token.i < event.end]
     if around:  # "two days after a drone strike killed ...": the strike and the killing
@@ -131,16 +132,28 @@ def _future_tense(match: Match) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in verb.children)
 
 
-def _governs(token: Token, anchors: set[int]) -> bool:
+def _governs(token: Token, anchors: set[int], past: bool = False) -> bool:
     """True when the timex attaches to an anchor before reaching another verb; a participle
-    that only schedules the anchor noun passes it on ("our meeting scheduled in two weeks")."""
+    that only schedules the anchor noun passes it on ("our meeting scheduled in two weeks"),
+    and so does, for a past date, the infinitive that says what the anchor noun is for
+    ("signed agreements to establish ties in September": the signing was in September)."""
     while token.head.i != token.i:
         token = token.head
         if token.i in anchors:
             return True
-        if token.pos_ in ("VERB", "AUX") and not _schedules(token, anchors):
+        if token.pos_ in ("VERB", "AUX") and not (
+            _schedules(token, anchors) or past and _purpose_of(token, anchors)
+        ):
             return False
     return False
+
+
+def _purpose_of(verb: Token, anchors: set[int]) -> bool:
+    return (
+        verb.dep_ == "acl"
+        and verb.head.i in anchors
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
 
 
 def _due_to(span: Span) -> Token | None:
