@@ -40,6 +40,10 @@ def canonical(items):
         pytest.param("Price", "Prince", True, id="one-edit-long-enough"),
         pytest.param("Burns", "Barnes", False, id="different-surnames"),
         pytest.param("Miller", "Muller", True, id="vowel-change"),
+        pytest.param("Toqaev", "Tokayev", True, id="romanisation-q-k-and-glide-y"),
+        pytest.param("Qasym", "Kassym", True, id="romanisation-q-k-and-double-s"),
+        pytest.param("Kuchma", "Kochma", True, id="one-vowel-of-six"),
+        pytest.param("Qasimi", "Kassem", False, id="same-skeleton-other-vowels"),
     ],
 )
 def test_similar_names(a, b, same):
@@ -260,6 +264,44 @@ def test_name_forms_merge_across_articles(full, other, country):
     )
     assert mapping[("a1", f"{country}/person/x")] == mapping[("a2", "XXX/person/y")]
     assert actors[mapping[("a2", "XXX/person/y")]].country == country
+
+
+@pytest.mark.parametrize(
+    ("tokens", "surname", "given"),
+    [
+        pytest.param(("martin", "luther", "king", "jr"), ("king",), ("martin", "luther"), id="jr"),
+        pytest.param(("john", "smith", "iii"), ("smith",), ("john",), id="iii"),
+        pytest.param(
+            ("ursula", "von", "der", "leyen"), ("von", "der", "leyen"), ("ursula",), id="von"
+        ),
+        pytest.param(("jr",), ("jr",), (), id="suffix-alone"),
+    ],
+)
+def test_generational_suffix_is_not_the_surname(tokens, surname, given):
+    assert names.surname(tokens) == surname
+    assert names.given(tokens) == given
+
+
+def test_surname_merges_with_a_full_name_with_suffix():
+    mapping, actors = canonical(
+        [
+            ("a1", person("USA/person/x", "Robert Kennedy Jr.", "USA", "secretary")),
+            ("a2", person("XXX/person/y", "Kennedy")),
+        ]
+    )
+    assert mapping[("a1", "USA/person/x")] == mapping[("a2", "XXX/person/y")]
+
+
+def test_romanised_full_names_merge_across_articles():
+    """One person spelt by two romanisations in two reports, one of no stated country."""
+    mapping, actors = canonical(
+        [
+            ("a1", person("KAZ/person/x", "Kassym-Jomart Tokayev", "KAZ", "president")),
+            ("a2", person("XXX/person/y", "Qasym-Jomart Toqaev", None, "president")),
+        ]
+    )
+    assert mapping[("a1", "KAZ/person/x")] == mapping[("a2", "XXX/person/y")]
+    assert actors[mapping[("a2", "XXX/person/y")]].country == "KAZ"
 
 
 def test_first_word_rule_does_not_join_a_different_surname():

@@ -92,3 +92,48 @@ def test_ministers_of_an_organisation_act_for_it(nlp):
     assert {m.text: m.entity for m in result.mentions}["defence ministers"] == (
         "IGO/NATO/role/defence-minister"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "expected"),
+    [
+        pytest.param(
+            "Sweden joined NATO in March. The alliance said its northern flank was now stronger.",
+            "alliance",
+            "IGO/NATO",
+            id="alliance-is-the-organisation-named-last",
+        ),
+        pytest.param(
+            "The European Union and the African Union met in Brussels. The bloc's envoy to "
+            "Niger later warned the junta.",
+            "bloc",
+            "IGO/AU",
+            id="bloc-is-the-most-recent-of-two",
+        ),
+        pytest.param(
+            "Rioters attacked soldiers of the NATO-led KFOR mission. The alliance sent 700 more "
+            "troops.",
+            "alliance",
+            "IGO/NATO",
+            id="a-mission-is-no-alliance-its-parent-is",
+        ),
+    ],
+)
+def test_a_generic_noun_names_the_organisation_named_before(nlp, text, noun, expected):
+    result = analyse_text(nlp, text, "2023-05-30")
+    assert {m.text: m.entity for m in result.mentions}[noun] == expected
+
+
+def test_both_leaders_are_the_two_people_named_together(nlp):
+    """A plural office of one earlier mention ("their leaders") is not "both leaders"."""
+    text = (
+        "Indian Prime Minister Narendra Modi and Australian Prime Minister Anthony Albanese "
+        "agreed to expand defence ties, and officials said their leaders would meet again. "
+        "Earlier, Pakistan tested a missile. Both leaders criticised the test."
+    )
+    result = analyse_text(nlp, text, "2023-03-10")
+    both = [m for m in result.mentions if m.text == "leaders"][-2:]
+    assert {m.entity for m in both} == {
+        "IND/person/narendra-modi",
+        "AUS/person/anthony-albanese",
+    }

@@ -18,6 +18,7 @@ ROWS = [
     "GBR\thead_of_government\tTheresa May\t\t2016-07-13\t2019-07-24",
     "XAA\thead_of_state\tJohn Smith\tSmith\t2001\t2003",
     "XBB\tforeign_minister\tJohn Smith\tSmith\t2010\t2012",
+    "KAZ\thead_of_state\tKassym-Jomart Tokayev\tTokayev\t2019-03-20\t",
 ]
 
 
@@ -60,6 +61,23 @@ def table(monkeypatch):
 def test_lookup(table, name, on, country, office):
     term = leaders.lookup(name, on)
     assert (term.country, term.office) == (country, office)
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        pytest.param("Qasym-Jomart Toqaev", "KAZ", id="romanisation-q-k-glide-y"),
+        pytest.param("Kasym-Zhomart Tokaev", "KAZ", id="romanisation-zh-doubled-s"),
+        pytest.param("Emanuel Macron", "FRA", id="typo-in-given-name"),
+        pytest.param("Toqaev", None, id="surname-alone-only-exact"),
+        pytest.param("Emmanuel Mercier", None, id="other-surname"),
+        pytest.param("Jomart Toqaev", None, id="other-number-of-words"),
+    ],
+)
+def test_full_name_spelt_otherwise(table, name, country):
+    """A full name not listed in any spelling matches a listed one word by word."""
+    term = leaders.lookup(name, dt.date(2022, 1, 8))
+    assert (term.country if term else None) == country
 
 
 def test_ambiguous_name_without_date_is_refused(table):

@@ -38,6 +38,7 @@ def extract(
     links = Resolver(found, None, _rank_of(lex)).run()
     _known_office_holders(links, article)
     _patrons(links)
+    _voice_of_the_state(links)
     _shared_body_names(doc, links, lex.kb)
     _ambiguous_states(doc, links, lex.kb)
     _idle_offices(links)
@@ -56,6 +57,51 @@ def _known_office_holders(links: list[Link], article: Article) -> None:
             entity.country = term.country
             entity.title = entity.title or leaders.TITLES[term.office]
             entity.sector = entity.sector or "GOV"
+
+
+GOVERNMENT_SECTORS = frozenset({"GOV", "DIP"})
+
+
+def _voice_of_the_state(links: list[Link]) -> None:
+    """ "Moscow reacted angrily. Foreign ministry spokeswoman X said ...": a person named with
+    a government office but no country, whose name opens the sentence's actors, speaks for
+    the state or body that is the first subject of the sentence before. A run of such
+    sentences ("The Kremlin said ... Spokesman Y said ... Deputy Foreign Minister Z said")
+    keeps that state."""
+    first_subject: dict[int, Entity] = {}
+    opener: dict[int, Link] = {}
+    for link in links:
+        f = link.found
+        if f.role != "actor" or f.kind == "pronoun":
+            continue
+        opener.setdefault(f.sent, link)
+        if f.subject and link.entity is not None:
+            first_subject.setdefault(f.sent, link.entity)
+    carried: set[int] = set()
+    for sent in sorted(opener):
+        link, focus = opener[sent], first_subject.get(sent - 1)
+        e = link.entity
+        if e is None or focus is None or not _unplaced_official(link):
+            continue
+        if focus.country and (focus.kind in ("state", "body") or id(focus) in carried):
+            _settle(e, focus.country)
+            link.reason = None
+            carried.add(id(e))
+
+
+def _unplaced_official(link: Link) -> bool:
+    """A person mention that itself names a government office, and no country, organisation
+    or person served ("X, the president's adviser")."""
+    e, f = link.entity, link.found
+    return (
+        e is not None
+        and e.kind == "person"
+        and f.kind == "person"
+        and f.patron < 0
+        and not (e.country or e.org)
+        and f.title is not None
+        and f.sector in GOVERNMENT_SECTORS
+    )
 
 
 def _patrons(links: list[Link]) -> None:

@@ -59,6 +59,7 @@ class Detector(PlaceRules):
         self._repeated_names()
         self._roles()
         self._places_and_states()
+        self._organisation_anaphors()
         self._pronouns()
         self._fronted_capitals()
         self._placed_by_phrase()

@@ -3,7 +3,10 @@ every country since 2000 (data/leaders/*.tsv), so that a person the text names w
 country ("President Mugabe", "Netanyahu") still resolves to one.
 
 A name resolves only when every holder of that name (at the article's date, when the
-terms say) belongs to one country; otherwise it stays unresolved, as before.
+terms say) belongs to one country; otherwise it stays unresolved, as before. A full name
+not listed in any spelling is matched word by word against listed full names of as many
+words, up to transliteration or a typo ("Qasym-Jomart Toqaev" for "Kassym-Jomart
+Tokayev"); a single word (a surname) is only ever matched exactly.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from . import names
 from .kb import fold
 
 DATA = Path(__file__).parent / "data" / "leaders"
@@ -75,10 +79,41 @@ def index() -> dict[str, tuple[Term, ...]]:
     return {form: tuple(terms) for form, terms in found.items()}
 
 
+FullNames = dict[str, list[tuple[tuple[str, ...], tuple[Term, ...]]]]
+_FULL_NAMES: list[tuple[dict, FullNames]] = []  # one slot: (the index, its full names)
+
+
+def _by_surname() -> FullNames:
+    """Listed full names (of two words or more) by the consonant skeleton of their surname,
+    built once per index."""
+    table = index()
+    if not _FULL_NAMES or _FULL_NAMES[0][0] is not table:
+        found: FullNames = defaultdict(list)
+        for form, terms in table.items():
+            tokens = names.name_tokens(form)
+            if len(tokens) > 1:
+                found[names.skeleton(tokens[-1])].append((tokens, terms))
+        _FULL_NAMES[:] = [(table, found)]
+    return _FULL_NAMES[0][1]
+
+
+def _spelled_otherwise(name: str) -> tuple[Term, ...]:
+    """The terms of the listed full names that are this full name word by word, up to
+    transliteration or a typo."""
+    tokens = names.name_tokens(name)
+    if len(tokens) < 2:
+        return ()
+    terms: list[Term] = []
+    for listed, held in _by_surname().get(names.skeleton(tokens[-1]), []):
+        if len(listed) == len(tokens) and all(map(names.similar, listed, tokens)):
+            terms.extend(held)
+    return tuple(dict.fromkeys(terms))
+
+
 def lookup(name: str, on: dt.date | None = None) -> Term | None:
     """The office holder this name denotes, when all its holders share one country; among
     them, the term running on `on` (or the latest) gives the title."""
-    terms = index().get(fold(name), ())
+    terms = index().get(fold(name), ()) or _spelled_otherwise(name)
     if on is not None:
         current = [t for t in terms if t.covers(on)]
         terms = tuple(current) or terms

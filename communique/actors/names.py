@@ -2,7 +2,8 @@
 
 Folding removes diacritics and case (İlham -> ilham, Erdoğan -> erdogan); a consonant
 skeleton groups transliteration variants (Pashinyan / Pashinian -> pshnn); a normalised
-edit distance catches small typos (Jame / James). Given names hint at a person's usual
+edit distance, on the raw words or on their transliteration-neutral spelling (Toqaev /
+Tokayev -> tokaev), catches small typos (Jame / James) and romanisation variants. Given names hint at a person's usual
 gender (data/given_names.tsv: Mette -> f), for pronoun resolution only.
 """
 
@@ -42,6 +43,7 @@ _PARTICLES = words(
     "al el bin ibn bint abu abd van von der den de del della di da dos du la le ter ben"
 )
 HONORIFICS = words("mr mrs ms miss dr sir dame madam mme m")
+SUFFIXES = words("jr sr ii iii iv")  # generational suffixes: "Ferdinand Marcos Jr."
 
 
 @lru_cache(maxsize=65536)
@@ -66,17 +68,24 @@ def name_tokens(text: str) -> tuple[str, ...]:
 
 
 def surname(tokens: tuple[str, ...]) -> tuple[str, ...]:
-    """The family-name part: the last word with any particles before it (von der Leyen)."""
-    if not tokens:
-        return ()
-    i = len(tokens) - 1
-    while i > 0 and tokens[i - 1] in _PARTICLES:
-        i -= 1
-    return tokens[i:]
+    """The family-name part: the last word with any particles before it (von der Leyen),
+    without a generational suffix ("Marcos" of "Ferdinand Marcos Jr")."""
+    start, end = _surname_span(tokens)
+    return tokens[start:end]
 
 
 def given(tokens: tuple[str, ...]) -> tuple[str, ...]:
-    return tokens[: len(tokens) - len(surname(tokens))]
+    return tokens[: _surname_span(tokens)[0]]
+
+
+def _surname_span(tokens: tuple[str, ...]) -> tuple[int, int]:
+    end = len(tokens)
+    while end > 1 and tokens[end - 1] in SUFFIXES:
+        end -= 1
+    start = end - 1
+    while start > 0 and tokens[start - 1] in _PARTICLES:
+        start -= 1
+    return max(start, 0), end
 
 
 def slug(text: str) -> str:
@@ -99,6 +108,22 @@ def skeleton(word: str) -> str:
     return "".join(out) or w
 
 
+_ROMANISATIONS = (("dzh", "j"), ("kh", "k"), ("ph", "f"), ("zh", "j"), ("q", "k"), ("ck", "k"))
+_GLIDE = re.compile(r"(?<=[aeiou])y(?=[aeiou])")
+_DOUBLE = re.compile(r"(.)\1")
+
+
+@lru_cache(maxsize=65536)
+def spelling(word: str) -> str:
+    """A transliteration-neutral spelling that keeps the vowels: equivalent consonant
+    spellings unified, a glide "y" between vowels dropped and doubled letters collapsed
+    (Toqaev, Tokayev -> tokaev; Qasym, Kassym -> kasym)."""
+    w = fold(word).replace("'", "").replace(" ", "")
+    for a, b in _ROMANISATIONS:
+        w = w.replace(a, b)
+    return _DOUBLE.sub(r"\1", _GLIDE.sub("", w))
+
+
 def distance(a: str, b: str) -> int:
     """Levenshtein distance (names are short: the quadratic table is cheap)."""
     if a == b:
@@ -114,14 +139,20 @@ def distance(a: str, b: str) -> int:
 
 def similar(a: str, b: str) -> bool:
     """Same word up to transliteration or a small typo: equal skeletons and a normalised
-    edit distance <= 0.25, or one edit in a word of four letters or more."""
+    edit distance <= 0.25 (on the words or on their neutral spellings), or one edit in a
+    word of four letters or more."""
     if a == b:
         return True
     d = distance(a, b)
-    longest = max(len(a), len(b))
-    if skeleton(a) == skeleton(b) and d / longest <= 0.25:
+    if skeleton(a) == skeleton(b) and (
+        d / max(len(a), len(b)) <= 0.25 or _ratio(spelling(a), spelling(b)) <= 0.25
+    ):
         return True
     return d == 1 and min(len(a), len(b)) >= 4
+
+
+def _ratio(a: str, b: str) -> float:
+    return distance(a, b) / max(len(a), len(b), 1)
 
 
 def given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

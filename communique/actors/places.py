@@ -5,6 +5,7 @@ syntax (see `syntax.place_role`); a demonym heading a collective noun makes a gr
 ("Turkish officials" -> TUR, GOV); organisations and bodies take their country from the
 knowledge base or from a country word before them or after "of"; anything else the NER
 found is a place (country from the gazetteer when it is a known city) or an unknown group.
+"The alliance", "the bloc" name the international organisation named last before them.
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ KIND = {
     "title": "role",
 }
 ARMED = words("armed militant rebel jihadist extremist paramilitary")
+# generic nouns that stand for an international organisation already named ("the alliance")
+ORGANISATION_NOUNS = words("alliance bloc organisation organization")
+BLOCS = words("alliance bloc")  # never an organ of another organisation
 
 
 class PlaceRules:
@@ -113,6 +117,38 @@ class PlaceRules:
                     self._qualify(found, u)
         for of in self.scan.of_country(unit.end, sent)[:1]:
             self._qualify(found, of)
+
+    def _organisation_anaphors(self) -> None:
+        """ "Finland joined NATO ... the alliance's border", "ECOWAS ... the bloc warned": "the"
+        and a lower-case generic noun for an organisation stand for the international
+        organisation named most recently before them, if any."""
+        named = sorted((f for f in self.found if f.kind == "igo" and f.org), key=lambda f: f.end)
+        for tok in self.doc:
+            i = tok.i
+            if (
+                tok.text not in ORGANISATION_NOUNS
+                or i == 0
+                or self.doc[i - 1].lower_ != "the"
+                or self.covered[i]
+                or i in self.scan.by_start
+            ):
+                continue
+            before = [f for f in named if f.end <= i]
+            if before:
+                org = self._whole_organisation(before[-1].org) if tok.text in BLOCS else None
+                org = org or self.kb.organisations.get(before[-1].org)
+                if org is not None:
+                    found = Found(i, i + 1, "igo", key=org.actor_id, sector=org.sector)
+                    found.org = org.actor_id
+                    found.subject = syntax.is_subject(self.doc[i : i + 1])
+                    self.add(found)
+
+    def _whole_organisation(self, actor_id: str | None):
+        """An organ or mission ("KFOR", of NATO) is no alliance or bloc: its parent is."""
+        org = self.kb.organisations.get(actor_id) if actor_id else None
+        while org is not None and org.parent and org.parent in self.kb.organisations:
+            org = self.kb.organisations[org.parent]
+        return org
 
     def _ner_span(self, unit: Unit, span: Span) -> None:
         role = syntax.place_role(span, self._heads_actor)

@@ -17,7 +17,8 @@ Rules, in order:
   the most recent earlier person holding that office (same country when one is given; an
   office of the same sector and rank counts), else a role actor of its country; not so
   an office serving a person ("his spokesman" is no earlier spokesman);
-- "the ministers" / "they" refer to the most recent group introduced together;
+- "the ministers" / "they" refer to the most recent group introduced together ("both
+  leaders", "the two ministers": a group of two);
 - "he"/"she" as a subject is the nearest earlier person in the sentence that is a subject or
   a possessor, else the most recent person subject, else the most recent person; a person
   whose gender is known (an honorific, else a listed given name: "Mette" -> she) is skipped by
@@ -217,7 +218,8 @@ class Resolver:
 
     def _role(self, f: Found) -> list[Link]:
         if f.plural:
-            batch = self._recent_batch(f.start, title=f.title) or self._recent_pair(f)
+            size = 2 if f.pair else None
+            batch = self._recent_batch(f.start, title=f.title, size=size) or self._recent_pair(f)
             if batch and not f.country:
                 self.groups[id(f)] = batch
                 return [Link(f, e) for e in batch]
@@ -272,8 +274,11 @@ class Resolver:
     def _earlier(self, pos: int) -> list[Found]:
         return [g for g in self.found if g.start < pos and g.role != "modifier"]
 
-    def _recent_batch(self, pos: int, title: str | None = None) -> list[Entity]:
-        """Entities of the most recent mentions introduced together ("A and B")."""
+    def _recent_batch(
+        self, pos: int, title: str | None = None, size: int | None = None
+    ) -> list[Entity]:
+        """Entities of the most recent mentions introduced together ("A and B"); of `size`
+        entities when given ("both leaders" are two)."""
         for g in reversed(self._earlier(pos)):
             plural_group = g.kind in ("group", "role") and g.plural
             if id(g) in self.groups:  # "the ministers" or "they", already read as a batch
@@ -286,6 +291,8 @@ class Resolver:
             else:
                 members = [self.by_found.get(id(h)) for h in self.found if h.batch == g.batch]
                 entities = [e for e in dict.fromkeys(members) if e is not None]
+            if size is not None and len(entities) != size:
+                continue
             if title is None or any(self._fits_plural(title, e) for e in entities):
                 return entities
         return []
