@@ -467,6 +467,16 @@ def test_an_undated_lead_lies_between_the_day_the_body_names_and_publication(nlp
     )
 
 
+def test_a_dateline_date_is_when_the_report_was_filed_not_the_events_date(nlp):
+    text = (
+        "NAIROBI, March 3 (East Africa Wire) - Kenyan police arrested ten protesters "
+        "in the capital, officials said."
+    )
+    result = analyse_text(nlp, text, "2024-03-04")
+    arrest = next(e for e in result.events if e.event_type == "COERCE")
+    assert arrest.date.source == "published"
+
+
 def test_a_past_date_of_the_purpose_infinitive_dates_the_signing(nlp):
     text = "Morocco and Israel signed agreements to restore ties in Rabat in December."
     result = analyse_text(nlp, text, "2021-02-10")

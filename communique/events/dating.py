@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from spacy.tokens import Doc, Span, Token
 
@@ -16,6 +17,8 @@ from .triggers import Match
 STORY_SPAN = dt.timedelta(days=6)
 SCHEDULING = frozenset({"schedule", "slate", "set", "plan", "expect"})
 ORDERING = ("after", "before")
+DATELINE_PLACE = re.compile(r"\s*[A-Z][A-Z .'/-]*,\s*")
+DATELINE_END = re.compile(r"\s*(?:\([^)]*\))?\s*[-\u2013\u2014]")
 
 
 def choose_date(match: Match, article: Article, timexes: list[DateValue]) -> DateValue | None:
@@ -101,11 +104,22 @@ def _split_timexes(
         if span is None:
             continue
         event = inner_event(span)
+        if _dateline(span):
+            continue  # "NEW DELHI, June 17 (Agency) -": when the report was filed
         if event is None:
             plain.append((value, span))
         else:
             inner.append((value, event))
     return plain, inner
+
+
+def _dateline(span: Span) -> bool:
+    """A date in a dateline ("NEW DELHI, June 17 (Agency) - ..."): an upper-case place and
+    a comma before it, a dash (after an optional bracket) right after it."""
+    sent = span.sent
+    before = span.doc.text[sent.start_char : span.start_char]
+    after = span.doc.text[span.end_char : sent.end_char]
+    return bool(DATELINE_PLACE.fullmatch(before) and DATELINE_END.match(after))
 
 
 def _story_day(offset: int, published: dt.date, timexes: list[DateValue]) -> dt.date | None:
