@@ -176,6 +176,21 @@ EXTRACT_CASES = [
         {"on Monday": ("2024-07-15", "2024-07-15"), "in two weeks": ("2024-07-29", "2024-08-04")},
     ),
     (
+        "in-a-month-at-the-start-of-a-sentence",
+        "In May Nairobi suspended the flights of the Somali carrier.",
+        {"In May": ("2024-05-01", "2024-05-31")},
+    ),
+    (
+        "in-a-season-ahead",
+        "The president is to visit Seoul in the autumn.",
+        {"in the autumn": ("2024-09-01", "2024-11-30")},
+    ),
+    (
+        "the-fall-of-a-city-is-no-season",
+        "Protests spread in the fall of Kabul.",
+        {},
+    ),
+    (
         "eve-of-an-event-is-no-date",
         "The leaders met on the eve of the summit and again the day after the vote.",
         {},

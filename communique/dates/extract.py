@@ -59,6 +59,10 @@ def detector() -> re.Pattern[str]:
         rf"(?:the\s+)?(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+quarter"
         rf"(?:\s+of\s+{year})?|Q[1-4]\s+{year}|(?:the\s+)?(?:first|second)\s+half\s+of\s+{year}",
         rf"(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?{year}",
+        # "in May" (not "in May's cabinet"), "in the autumn" (not "in the fall of Kabul")
+        rf"in\s+{month}(?![\w'\u2019])",
+        r"in\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:spring|summer|autumn|fall|winter)\b"
+        r"(?!\s+of\b)",
         rf"(?:{part}|(?:in|since|by|during|until|from|of|before|after|through|between)\s+)"
         rf"{year}(?:\s*(?:-|\u2013|to|and)\s*{year})?",
         rf"(?:the\s+)?(?:fiscal\s+|calendar\s+)?(?:year|fy)\s*{year}|fiscal\s+{year}",
