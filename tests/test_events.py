@@ -669,3 +669,15 @@ def test_a_reason_phrase_names_no_target(nlp):
         {"Fijian prime minister": "FJI", "Australia": "AUS"},
     )
     assert all(e.target != "AUS" for e in events)
+
+
+def test_a_ranked_visit_is_one_made_not_planned(nlp):
+    """ "the first leader to visit X in 25 years": a later date in the phrase is no plan."""
+    text = "Ruto, the first Kenyan leader to visit Chile in 25 years, arrived on Monday."
+    start = text.index("in 25 years")
+    ahead = DateValue(
+        dt.date(2049, 1, 1), dt.date(2049, 12, 31), "year", "in 25 years", "text", start, start + 11
+    )
+    events, _ = run(nlp, text, {"Kenyan": "KEN", "Chile": "CHL"}, timexes=[ahead])
+    visits = [e for e in events if e.trigger == "visit"]
+    assert visits and all(e.modality == "asserted" for e in visits)

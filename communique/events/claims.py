@@ -21,6 +21,17 @@ DECLARING = frozenset(
 )
 DEMANDED = Trigger("say", None, frozenset(), "100", "dir", ("claimed",), 2, 0.6)
 BLAMED = Trigger("say", None, frozenset(), "112", "dir", ("claimed",), 2, 0.6)
+# "X said it would respond / retaliate / take countermeasures", "said the move would not go
+# unanswered": a threat by the declarer (CAMEO 130), made when it is said; its target is who
+# is told or what is answered ("would respond to the British measures").
+RESPONDED = Trigger("say", None, frozenset(), "130", "dir", ("dobj", "dative", "answered"), 1, 0.6)
+RESPONSES = frozenset({"respond", "retaliate", "react", "reciprocate", "answer", "hit"})
+COUNTERMEASURES = frozenset(
+    {"countermeasure", "counter-measure", "measure", "step", "action", "retaliation", "reprisal"}
+)
+UNANSWERED = frozenset({"unanswered", "unpunished"})  # "would not go unanswered"
+FUTURE = frozenset({"will", "would", "'ll", "wo", "shall"})
+FRIENDLY = frozenset({"positively", "favourably", "favorably", "constructively", "warmly"})
 OBLIGING = frozenset({"must", "should"})
 BLAME_WORDS = frozenset({"responsible", "culpable", "guilty", "liable", "accountable"})
 SELF_PRONOUNS = frozenset({"i", "we"})
@@ -30,8 +41,11 @@ CLAIM_STEPS = frozenset({"ccomp", "advcl", "acl", "attr", "dobj"})
 
 def claimed(verb: Token) -> tuple[Trigger, Token] | None:
     """The demand or accusation a declaring verb makes of someone other than the speaker,
-    with the subject it is made of."""
+    with the subject it is made of, or the response it threatens, with its verb."""
     layer = [c for c in verb.children if c.dep_ == "ccomp"]
+    for clause in layer + [c for t in layer for c in t.children if c.dep_ == "conj"]:
+        if _response(clause):
+            return RESPONDED, clause
     for _ in range(CLAIM_DEPTH):
         for clause in layer:
             subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -54,3 +68,42 @@ def _obliged(clause: Token) -> bool:
         c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in clause.children
     )
     return bool(auxes & OBLIGING) or has_to
+
+
+def _response(clause: Token) -> bool:
+    """ "would respond", "will retaliate", "would take countermeasures", "would not go
+    unanswered": a response announced for later (not "had responded", not "would respond
+    positively")."""
+    if not any(c.dep_ == "aux" and c.lower_ in FUTURE for c in clause.children):
+        return False
+    lemma = clause.lemma_.lower()
+    if any(c.lower_ in FRIENDLY for c in clause.children):  # "would respond positively"
+        return False
+    if lemma in RESPONSES:
+        return lemma != "hit" or any(
+            c.dep_ == "prt" and c.lower_ == "back" for c in clause.children
+        )
+    if lemma == "take":
+        return any(
+            c.dep_ == "dobj" and c.lemma_.lower() in COUNTERMEASURES for c in clause.children
+        )
+    negated = any(c.dep_ == "neg" for c in clause.children)
+    return negated and any(c.lower_ in UNANSWERED for c in clause.children)
+
+
+def answered(verb: Token) -> list[Token]:
+    """What a threatened response answers: "would respond to the British measures"."""
+    found = claimed(verb)
+    if found is None or found[0] is not RESPONDED:
+        return []
+    return [
+        g
+        for c in found[1].children
+        if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+        for g in c.children
+        if g.dep_ == "pobj" and not _anyone(g)
+    ]
+
+
+def _anyone(token: Token) -> bool:
+    return token.lower_ in ("anyone", "anybody", "whoever", "any")

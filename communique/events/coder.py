@@ -15,10 +15,10 @@ from ..actors.resolve import UNKNOWN as UNKNOWN_COUNTRY
 from ..records import Actor, Article, DateValue, Event, Evidence, Location, Mention, Sentence
 from . import arbiter, denial, screen
 from . import participants as args
-from .claims import BLAMED, DEMANDED
+from .claims import BLAMED, DEMANDED, RESPONDED
 from .dating import choose_date
 from .location import locate
-from .modality import modality
+from .modality import FUTURE_AUX, conditional, modality
 from .ontology import Ontology, Trigger, ontology
 from .participants import Context, MentionIndex
 from .roles import (
@@ -76,6 +76,8 @@ EASED = {"163": "085", "16": "085", "14": "082", "17": "081", "191": "0872", "19
 SHOWN_FORCE = {"062": "150"}
 AROUND = frozenset({"around", "near", "off", "encircling", "surrounding"})  # what it is aimed at
 REVOKED = "120"  # CAMEO: reject; an agreement scrapped, revoked or abandoned
+REJECTED = "120"  # CAMEO: reject, nothing more specific
+RANKING = frozenset({"first", "last", "only", "second", "third"})  # "the first leader to visit"
 SCENE_WEIGHT = 0.5  # strength left to an event that only sets the scene ("since the invasion")
 
 
@@ -115,13 +117,19 @@ def _sentence(span: Span, scope: Scope) -> list[Event]:
     carriers.update((m.token.i, m) for m in matches if not m.noun)
     events: list[Event] = []
     seen: set[tuple] = set()
+    events_of: dict[int, list[Event]] = {}  # by trigger, in text order
     inner: dict[int, list[Match]] = {}
+    governors = {m.token.i: _suppressor(m, verbs, onto) for m in matches}
     for match in matches:
-        governing = _suppressor(match, verbs, onto)
+        governing = governors[match.token.i]
         if governing is not None:
             inner.setdefault(governing.token.i, []).append(match)
     for match in matches:
-        if _suppressed(match, verbs, onto) or _background(match, index):
+        governing = governors[match.token.i]
+        if governing is not None and _threatened_if(match, governing, onto):
+            events_of[match.token.i] = code_match(match, scope, mood="hypothetical")
+            continue
+        if governing is not None or _background(match, index):
             continue
         if not match.noun and args.commands_own_forces(match.token):
             continue  # the act commanded is coded, as the commander's
@@ -130,7 +138,8 @@ def _sentence(span: Span, scope: Scope) -> list[Event]:
         if screen.scene(match.light if match.light is not None else match.head or match.token):
             strength = match.trigger.strength * SCENE_WEIGHT
             match = replace(match, trigger=replace(match.trigger, strength=strength))
-        found = code_match(match, scope, inner.get(match.token.i, []))
+        events_of[match.token.i] = code_match(match, scope, inner.get(match.token.i, []))
+    for found in events_of.values():
         for event in found:
             day = event.date.start if event.date else None  # "met again, a year after they met"
             key = (event.event_type, event.source, event.target, event.modality, day)
@@ -211,13 +220,18 @@ def _fallback(span: Span, scope: Scope) -> list[Event]:
 # ---------------------------------------------------------------- suppressed acts
 
 
-def _suppressed(match: Match, verbs: dict[int, Match], onto: Ontology) -> bool:
-    """An act that is only asked for, threatened or alleged ('urged X to release', 'threatened
-    to impose sanctions', 'accused X of attacking') is not itself coded."""
-    return _suppressor(match, verbs, onto) is not None
+def _threatened_if(match: Match, governing: Match, onto: Ontology) -> bool:
+    """ "threatened to impose sanctions on X if ...": a threat with a condition names the act
+    that would follow; it is coded besides the threat, as hypothetical."""
+    if onto.code(governing.trigger.cameo).plover != "THREATEN":
+        return False
+    return any(conditional(t) for t in (*match.anchors, governing.token))
 
 
 def _suppressor(match: Match, verbs: dict[int, Match], onto: Ontology) -> Match | None:
+    """The request, threat or allegation that governs an act only asked for, threatened or
+    alleged ('urged X to release', 'threatened to impose sanctions', 'accused X of
+    attacking'): such an act is not itself coded."""
     token = match.light if match.light is not None else match.token
     via_of = False
     while _complement(token) and token.head.i != token.i:
@@ -263,7 +277,10 @@ class Scope:
 # ---------------------------------------------------------------- one trigger -> events
 
 
-def code_match(match: Match, scope: Scope, inner: list[Match] | None = None) -> list[Event]:
+def code_match(
+    match: Match, scope: Scope, inner: list[Match] | None = None, mood: str | None = None
+) -> list[Event]:
+    """The events of one trigger; `mood` overrides the modality read from the parse."""
     sentence, article, index, context, timexes, onto = scope.unpack()
     code = _code(match, onto)
     entry = onto.code(code)
@@ -273,7 +290,7 @@ def code_match(match: Match, scope: Scope, inner: list[Match] | None = None) -> 
     frame = "host" if _hosted(match, entry.plover) else match.trigger.frame
     if not targets and not reciprocal:
         targets = inner_targets(inner or [], sources, index, context)
-    claim = match.trigger in (DEMANDED, BLAMED)  # made of the clause's subject only
+    claim = match.trigger in (DEMANDED, BLAMED, RESPONDED)  # sides from the declaration only
     if (
         sources
         and not targets
@@ -285,6 +302,8 @@ def code_match(match: Match, scope: Scope, inner: list[Match] | None = None) -> 
         targets = complement_targets(match.token, frame, sources, index, context)
     elif sources and not targets and match.light is not None and frame == "dir":
         targets = without(args.purpose_actors(match.light, index, context, sources), sources)
+    if sources and not targets and entry.plover == "REJECT" and _bare_refusal(match):
+        targets = [a for a in (context.asker(s) for s in sources[:1]) if a is not None]
     if sources and not targets and code == MEDIATE:  # "X brokered the talks": the last two sides
         parties = without(context.last_parties, sources)
         targets = parties if len(parties) == 2 else []
@@ -308,16 +327,20 @@ def code_match(match: Match, scope: Scope, inner: list[Match] | None = None) -> 
     revoked = match.effect == "cancel" and entry.plover == "AGREE"
     if revoked:  # "scrapped the deal with X": a rejection of X, not an agreement undone
         code, entry = REVOKED, onto.code(REVOKED)
-    mood = (
+    mood = mood or (
         modality(_anchors(match), onto, entry.plover)
         if eased or revoked
         else _modality(match, entry.plover, onto)
     )
     date = choose_date(match, article, timexes)
-    if mood == "asserted" and (_future(match, date, article) or _offered(match)):
+    if (
+        mood == "asserted"
+        and not _ranked(match)
+        and (_future(match, date, article) or _offered(match))
+    ):
         mood = "planned"
     threat = _prefixed(THREATENED, code) if entry.plover in COERCIVE else None
-    if mood == "planned" and sources and threat is not None and _active(match):
+    if mood == "planned" and sources and threat is not None and _active(match) and _own(match):
         code, entry, mood = threat, onto.code(threat), "asserted"
     place = locate(
         match.anchors + ([match.head] if match.head is not None else []),
@@ -351,12 +374,22 @@ def code_match(match: Match, scope: Scope, inner: list[Match] | None = None) -> 
         context.remember(
             [item.source] if item.source else [], [p for p in (item.source, item.target) if p]
         )
+        if entry.plover == "REQUEST" and item.source and item.target and mood == "asserted":
+            context.remember_request(item.source, item.target)
     if match.effect in CALL_OFF and entry.plover == "CONSULT":
         decided = choose_date(
             replace(match, token=match.light, light=None, head=None), article, timexes
         )
         events += _called_off(match, events, index, context, onto, decided)
     return events
+
+
+def _bare_refusal(match: Match) -> bool:
+    """ "The Cuban authorities refused", "refused to hand them over": a refusal that names
+    nothing refused answers the last request made of the refuser."""
+    if match.noun or match.trigger.cameo != REJECTED:
+        return False
+    return not any(c.dep_ in ("dobj", "nsubjpass", "ccomp") for c in match.token.children)
 
 
 def _around(match: Match) -> list[Token]:
@@ -477,6 +510,12 @@ def _active(match: Match) -> bool:
     return (match.noun and match.light is None) or args.subject_tokens(verb)[1]
 
 
+def _own(match: Match) -> bool:
+    """The act lies ahead as its doer's intent, not put off or called off ("agreed to delay
+    annexation" is no threat to annex)."""
+    return match.effect not in CALL_OFF
+
+
 def _prefixed(table: dict[str, str], code: str) -> str | None:
     """The value of the longest key of `table` that `code` starts with."""
     for size in range(len(code), 1, -1):
@@ -512,6 +551,24 @@ def _future(match: Match, date: DateValue | None, article: Article) -> bool:
     if date is None or date.source != "text" or article.published is None:
         return False
     return date.start > article.published and verb.tag_ not in ("VBD", "VBN")
+
+
+def _ranked(match: Match) -> bool:
+    """ "the first president to visit X", "the most senior politician to visit X in 25
+    years": an infinitive that ranks its noun tells of a visit made, not one to come."""
+    verb = match.light if match.light is not None else match.token
+    if verb.dep_ not in ("relcl", "acl") or not args.infinitive(verb):
+        return False
+    if any(
+        c.dep_ == "aux" and c.lower_ in FUTURE_AUX for a in verb.head.ancestors for c in a.children
+    ):
+        return False  # "will be the first leader to visit X"
+    return any(
+        m.lower_ in RANKING or m.tag_ in ("JJS", "RBS")
+        for c in verb.head.children
+        if c.dep_ in ("amod", "advmod")
+        for m in [c, *c.children]
+    )
 
 
 def _offered(match: Match) -> bool:

@@ -21,6 +21,7 @@ REFUSALS = frozenset({"refuse", "decline", "reject", "boycott", "snub"})
 CONDITIONAL = frozenset({"if", "unless"})
 CONDITIONAL_ACTS = frozenset({"THREATEN"})  # a threat names its condition and is still made
 BE = frozenset({"be", "was", "were", "is", "are"})
+INDEFINITE = frozenset({"anyone", "anybody", "whoever", "anything", "whatever"})
 
 
 def own_cues(token: Token, onto: Ontology, sentence_has_if: bool) -> str | None:
@@ -57,6 +58,17 @@ def conditional(token: Token) -> bool:
     return any(
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL for m in c.children)
         for c in token.children
+    )
+
+
+def _of_anyone(token: Token) -> bool:
+    """ "anyone who attacked its nationals", "any country that invades": an act of whoever
+    might do it, not one done."""
+    if token.dep_ != "relcl":
+        return False
+    head = token.head
+    return head.lower_ in INDEFINITE or any(
+        c.dep_ == "det" and c.lower_ == "any" for c in head.children
     )
 
 
@@ -138,6 +150,8 @@ def modality(anchors: list[Token], onto: Ontology, event_type: str) -> str:
     """The modality of an event whose trigger words are `anchors` (innermost first)."""
     sentence_has_if = any(t.lower_ in ("if", "unless") for t in anchors[0].sent)
     if event_type not in CONDITIONAL_ACTS and any(conditional(a) for a in anchors):
+        return "hypothetical"
+    if any(_of_anyone(a) for a in anchors):
         return "hypothetical"
     for anchor in anchors:
         found = own_cues(anchor, onto, sentence_has_if)

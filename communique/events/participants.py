@@ -36,12 +36,27 @@ class Context:
 
     last_source: list[str] = field(default_factory=list)
     last_parties: list[str] = field(default_factory=list)
+    asked_by: dict[str, str] = field(default_factory=dict)  # country asked -> who asked it
 
     def remember(self, sources: list[str], parties: list[str]) -> None:
         if sources:
             self.last_source = sources[:1]
         if len(parties) >= 2:
             self.last_parties = parties
+
+    def remember_request(self, source: str, target: str) -> None:
+        self.asked_by[country_part(target)] = source
+
+    def asker(self, refuser: str) -> str | None:
+        """Who last asked the refuser's country for something ("Colombia asked Cuba to hand
+        them over. Cuba refused": the refusal answers Colombia)."""
+        asker = self.asked_by.get(country_part(refuser))
+        return asker if asker and country_part(asker) != country_part(refuser) else None
+
+
+def country_part(entity: str) -> str:
+    """The country prefix of an entity id ("CUB/group/authorities" -> "CUB")."""
+    return entity.split("/", 1)[0]
 
 
 class MentionIndex:

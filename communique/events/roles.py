@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from ..actors.resolve import UNKNOWN as UNKNOWN_COUNTRY
 from . import participants as args
-from .claims import claimed
+from .claims import answered, claimed
 from .participants import Context, MentionIndex
 from .triggers import Match
 
@@ -101,6 +101,8 @@ def _slot_targets(
             )
         elif slot == "claimed":  # "said Y must ...", "said Y was culpable"
             found.extend(t for _, t in filter(None, [claimed(verb)]))
+        elif slot == "answered":  # "said it would respond to X's measures" -> X
+            found.extend(answered(verb))
         elif slot == "dative":
             found.extend(c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP")
         else:

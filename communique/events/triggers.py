@@ -280,18 +280,21 @@ def _condition(token: Token, trigger: Trigger) -> bool:
     kind, values = trigger.cond_kind, trigger.cond_values
     if kind is None:
         return True
-    if kind in ("prt", "prep"):
+    if kind in ("prt", "prep"):  # after the verb: "On Friday X called ..." is no "call on"
         return any(
-            c.dep_ in ("prt", "prep", "agent") and c.lower_ in values and not _when(c)
+            c.dep_ in ("prt", "prep", "agent")
+            and c.lower_ in values
+            and c.i > token.i
+            and not _when(c)
             for c in token.children
         )
     if kind == "obj":
         return any(o.lemma_.lower() in values for o in _objects(token))
     if kind == "xcomp":  # an open complement, or an object predicate ("held X responsible")
-        return any(
-            c.dep_ in ("xcomp", "oprd") and (not values or c.lemma_ in values)
-            for c in token.children
-        ) or any(_object_predicate(c, values) for c in token.children if c.dep_ == "dobj")
+        predicates = [_predicate_lemmas(c) for c in _predicates(token)]
+        if any(not values or lemmas & values for lemmas in predicates):
+            return True
+        return any(_object_predicate(c, values) for c in token.children if c.dep_ == "dobj")
     if kind in ("by", "pobj"):  # the object of any preposition of the word
         return any(
             g.lemma_.lower() in values
@@ -326,6 +329,31 @@ def _objects(verb: Token) -> list[Token]:
     if verb.dep_ == "xcomp" and passive:  # "the report is (expected) to be released"
         found.extend(c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass"))
     return found
+
+
+def _predicates(verb: Token) -> list[Token]:
+    """The open complements and object predicates of a verb; of two direct objects the second
+    is the predicate ("calling it a betrayal", parsed as two objects)."""
+    found = [c for c in verb.children if c.dep_ in ("xcomp", "oprd")]
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return found + objects[1:2]
+
+
+def _predicate_lemmas(predicate: Token) -> set[str]:
+    """A predicate's lemma, and for "an act of X" / "a form of X" the lemma of X too."""
+    lemmas = {predicate.lemma_, predicate.lower_}
+    if predicate.lemma_.lower() in KIND_NOUNS:
+        lemmas |= {
+            g.lemma_.lower()
+            for c in predicate.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        }
+    return lemmas
+
+
+KIND_NOUNS = frozenset({"act", "form", "kind", "case", "example", "instance"})
 
 
 def _object_predicate(obj: Token, values: frozenset[str]) -> bool:
