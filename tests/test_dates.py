@@ -176,6 +176,16 @@ EXTRACT_CASES = [
         {"on Monday": ("2024-07-15", "2024-07-15"), "in two weeks": ("2024-07-29", "2024-08-04")},
     ),
     (
+        "a-modal-of-obligation-looks-ahead",
+        "The hostages must be freed by July 20, the mediators said.",
+        {"by July 20": ("2024-07-20", "2024-07-20")},
+    ),
+    (
+        "a-perfect-modal-looks-back",
+        "The convoy should have arrived by July 10.",
+        {"by July 10": ("2024-07-10", "2024-07-10")},
+    ),
+    (
         "in-a-month-at-the-start-of-a-sentence",
         "In May Nairobi suspended the flights of the Somali carrier.",
         {"In May": ("2024-05-01", "2024-05-31")},

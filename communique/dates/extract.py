@@ -22,6 +22,7 @@ from .grammar import NUMBER, YEAR
 from .resolve import resolve
 
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "ll"}
+OBLIGING_AUX = {"must", "should", "may", "might"}  # with a bare verb: not yet done
 FUTURE_HEADS = {"go", "schedule", "expect", "due", "plan", "set", "intend", "slate", "prepare"}
 LEAD_WORDS = {"on", "in", "since", "until", "by", "from", "between", "during"}
 TEST_REFERENCE = dt.date(2000, 6, 15)
@@ -258,6 +259,8 @@ def _verb_tense(verb: Token) -> str | None:
     words = {a.lower_ for a in auxes}
     if words & FUTURE_AUX:
         return "future"
+    if words & OBLIGING_AUX and not words & {"have", "'ve"}:
+        return "future"  # "must leave by March 15", "may attack on Friday"; not "should have"
     if verb.tag_ == "VBN" and verb.lemma_ in SCHEDULED and words & {"is", "are", "be"}:
         return "future"
     if any(c.lower_ == "due" and c.dep_ in ("acomp", "attr") for c in verb.children):
