@@ -477,6 +477,13 @@ def test_a_dateline_date_is_when_the_report_was_filed_not_the_events_date(nlp):
     assert arrest.date.source == "published"
 
 
+def test_a_gerund_of_manner_shares_the_date_of_its_verb(nlp):
+    text = "Armenia ended the crisis on Monday by signing a truce with Azerbaijan."
+    result = analyse_text(nlp, text, "2020-01-22")
+    truce = next(e for e in result.events if e.trigger.startswith("signing"))
+    assert (truce.date.start, truce.date.source) == (dt.date(2020, 1, 20), "text")
+
+
 def test_a_past_date_of_the_purpose_infinitive_dates_the_signing(nlp):
     text = "Morocco and Israel signed agreements to restore ties in Rabat in December."
     result = analyse_text(nlp, text, "2021-02-10")

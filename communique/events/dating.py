@@ -17,6 +17,7 @@ from .triggers import Match
 STORY_SPAN = dt.timedelta(days=6)
 SCHEDULING = frozenset({"schedule", "slate", "set", "plan", "expect"})
 ORDERING = ("after", "before")
+MANNER = ("without", "by")
 DATELINE_PLACE = re.compile(r"\s*[A-Z][A-Z .'/-]*,\s*")
 DATELINE_END = re.compile(r"\s*(?:\([^)]*\))?\s*[-\u2013\u2014]")
 
@@ -30,6 +31,9 @@ def choose_date(match: Match, article: Article, timexes: list[DateValue]) -> Dat
     anchors = {t.i for t in match.anchors}
     if match.head is not None:
         anchors.add(match.head.i)
+    manner = _manner_of(match.light if match.light is not None else match.token)
+    if manner is not None:  # "A week ago he left without signing": the not-signing too
+        anchors.add(manner.i)
     plain, inner = _split_timexes(match.token.doc, timexes)
     for value, span in plain:
         if span.sent != match.token.sent:
@@ -51,6 +55,15 @@ def choose_date(match: Match, article: Article, timexes: list[DateValue]) -> Dat
     if story is not None and story < day and not _future_tense(match):
         return DateValue(start=story, end=day, precision="range", source="story")
     return DateValue(start=day, end=day, precision="day", source="published")
+
+
+def _manner_of(token: Token) -> Token | None:
+    """The verb a gerund says how it was done ("left the talks without signing", "ended
+    the crisis by signing"): the two share their date."""
+    prep = token.head
+    if token.dep_ != "pcomp" or prep.lower_ not in MANNER or prep.dep_ != "prep":
+        return None
+    return prep.head if prep.head.pos_ in ("VERB", "AUX") else None
 
 
 def _ordered_by_main_clause(token: Token, plain: list[tuple[DateValue, Span]]) -> DateValue | None:
