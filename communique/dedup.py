@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 FACTUAL = frozenset({"asserted", "reported", "denied", "negated"})
 DAY = dt.timedelta(days=1)
+MAX_WEEKS = 6  # a mention dated more vaguely joins no finer group of another report
 
 
 @dataclass(slots=True)
@@ -177,22 +178,32 @@ def _sides(m: MentionRow) -> tuple[str | None, str | None]:
 
 
 def _join_vaguer(groups: list[list[MentionRow]]) -> list[list[MentionRow]]:
-    """A group vaguer than another of the same article, type and phase at overlapping dates
-    joins it when that other is the only one: a side left unnamed ("postponing our meeting"
-    beside "postponed a state visit to Denmark") or named only as the state of the other's
-    person or body ("flew to Saudi Arabia" beside "met the Saudi crown prince")."""
+    """A group vaguer than another of the same type and phase at overlapping dates joins it
+    when that other is the only one: a side left unnamed ("postponing our meeting" beside
+    "postponed a state visit to Denmark", in one article) or named only as the state of the
+    other's person or body ("flew to Saudi Arabia" beside "met the Saudi crown prince";
+    "Russia signed with Armenia" in one report, "Putin and the Armenian leader signed" in
+    another). Candidates are looked up by article (for unnamed sides) and by the states of
+    the two sides, so the work stays near-linear."""
     by_key: dict[tuple, list[int]] = defaultdict(list)
     for gi, members in enumerate(groups):
-        for key in {(m.original_article, m.event_type, _phase(m)) for m in members}:
+        for key in {k for m in members for k in _join_keys(m, finer=True)}:
             by_key[key].append(gi)
     merged: dict[int, int] = {}
     for gi, members in enumerate(groups):
-        fits = {
-            fi
-            for m in members
-            for fi in by_key.get((m.original_article, m.event_type, _phase(m)), ())
-            if fi != gi and _refines(groups[fi][0], m) and _overlap(m, groups[fi])
-        }
+        for kind in ("article", "states"):  # a finer group of the same report comes first
+            fits = {
+                fi
+                for m in members
+                for key in _join_keys(m)
+                if key[0] == kind
+                for fi in by_key.get(key, ())
+                if fi != gi
+                and _refines(groups[fi][0], m, offices=kind == "states" and _apart(m, groups[fi]))
+                and _overlap(m, groups[fi])
+            }
+            if fits:
+                break
         if len(fits) == 1:
             merged[gi] = fits.pop()
     out = [list(members) for members in groups]
@@ -206,27 +217,70 @@ def _join_vaguer(groups: list[list[MentionRow]]) -> list[list[MentionRow]]:
     return [members for gi, members in enumerate(out) if gi not in merged]
 
 
-def _refines(whole: MentionRow, vague: MentionRow) -> bool:
-    """`whole` names every side `vague` names, and one of them more precisely."""
+def _apart(m: MentionRow, members: list[MentionRow]) -> bool:
+    return all(other.original_article != m.original_article for other in members)
+
+
+def _join_keys(m: MentionRow, finer: bool = False) -> list[tuple]:
+    """The keys under which a group can meet a finer one: its article (a side left unnamed)
+    and, when both sides are named, the states of the two sides in each week the mention's
+    dates reach (so that a busy pair of states over years is never compared in full).
+    `finer`: the keys to file a group under as a possible finer one, which by states needs
+    a side more precise than a state."""
+    keys: list[tuple] = [("article", m.original_article, m.event_type, _phase(m))]
+    if not (m.source and m.target) or finer and "/" not in m.source + m.target:
+        return keys
+    states = (_state_of(m.source), _state_of(m.target))
+    if m.event_type in SYMMETRIC_TYPES:
+        states = tuple(sorted(states))
+    return keys + [("states", m.event_type, _phase(m), *states, week) for week in _weeks(m)]
+
+
+def _weeks(m: MentionRow) -> list[int]:
+    """The week numbers (days since 1 January 1 AD, over seven) a mention's dates reach;
+    none for an undated mention or one vaguer than a month."""
+    if m.date_start is None:
+        return []
+    start, end = _window(m)
+    first, last = start.toordinal() // 7, end.toordinal() // 7
+    return list(range(first, last + 1)) if last - first <= MAX_WEEKS else []
+
+
+def _state_of(actor: str) -> str:
+    """ "SAU/person/..." and "SAU" -> "SAU"; an actor of no state stands for itself."""
+    head = actor.split("/", 1)[0]
+    return head if len(head) == 3 and head.isalpha() and head.isupper() else actor
+
+
+def _refines(whole: MentionRow, vague: MentionRow, offices: bool = False) -> bool:
+    """`whole` names every side `vague` names, and one of them more precisely; with
+    `offices` (reports of other articles), a named person also refines an unnamed office
+    of the same state (one report's "the Armenian leader" is another's "Pashinyan"; in
+    one report the two are kept apart, since it names the person where it means him)."""
     pairs = [(whole.source, whole.target)]
     if vague.event_type in SYMMETRIC_TYPES:
         pairs.append((whole.target, whole.source))
     return any(
         (vague.source, vague.target) != pair
-        and _at_least(pair[0], vague.source)
-        and _at_least(pair[1], vague.target)
+        and _at_least(pair[0], vague.source, offices)
+        and _at_least(pair[1], vague.target, offices)
         for pair in pairs
     )
 
 
-def _at_least(precise: str | None, vague: str | None) -> bool:
-    """The same actor, or a more precise one: named where the other is not, or a person or
-    body of the state the other is ("SAU/person/..." for "SAU")."""
+def _at_least(precise: str | None, vague: str | None, offices: bool = False) -> bool:
+    """The same actor, or a more precise one: named where the other is not, a person or
+    body of the state the other is ("SAU/person/..." for "SAU"), or, with `offices`, a
+    named person of the state whose unnamed office the other is ("ARM/person/..." for
+    "ARM/role/leader")."""
     if vague is None:
         return precise is not None
-    return precise == vague or (
-        precise is not None and "/" not in vague and precise.startswith(vague + "/")
-    )
+    if precise is None:
+        return False
+    if precise == vague or "/" not in vague and precise.startswith(vague + "/"):
+        return True
+    state, _, rest = vague.partition("/")
+    return offices and rest.startswith("role/") and precise.startswith(f"{state}/person/")
 
 
 def _overlap(row: MentionRow, members: list[MentionRow]) -> bool:

@@ -114,6 +114,35 @@ CASES = [
         [["a"], ["b"], ["c"]],
     ),
     (
+        "a-state-joins-its-person-in-another-report",
+        [row("a", "1", tgt="ARM/person/first"), row("b", "2", tgt="ARM")],
+        [["a", "b"]],
+    ),
+    (
+        "an-office-joins-a-named-person-of-its-state-in-another-report",
+        [row("a", "1", tgt="ARM/person/first"), row("b", "2", tgt="ARM/role/leader")],
+        [["a", "b"]],
+    ),
+    (
+        "an-office-stays-apart-from-a-named-person-of-the-same-report",
+        [row("a", "1", tgt="ARM/person/first"), row("b", "1", tgt="ARM/role/leader")],
+        [["a"], ["b"]],
+    ),
+    (
+        "a-state-of-another-report-stays-when-two-of-its-people-fit",
+        [
+            row("a", "1", tgt="ARM/person/first"),
+            row("c", "3", tgt="ARM/person/second"),
+            row("b", "2", tgt="ARM"),
+        ],
+        [["a"], ["b"], ["c"]],
+    ),
+    (
+        "a-state-of-another-report-stays-a-month-later",
+        [row("a", "1", tgt="ARM/person/first"), row("b", "2", tgt="ARM", start=D(2022, 8, 20))],
+        [["a"], ["b"]],
+    ),
+    (
         "undated-alone-when-ambiguous",
         [row("a", "1"), row("c", "3", start=D(2022, 9, 1)), row("b", "2", start=None)],
         [["a"], ["b"], ["c"]],
