@@ -454,11 +454,32 @@ def _with_actors(nlp, text: str):
             "CHL/person/pablo-ortiz",
             id="name-in-the-quote-is-no-antecedent",
         ),
+        pytest.param(
+            "Kenyan President William Ruto met the envoy and told him that Kenya backed the "
+            "plan, the foreign ministry said.",
+            "Kenya backed the plan",
+            "KEN/person/william-ruto",
+            id="act-before-the-cue-is-relayed",
+        ),
+        pytest.param(
+            "Armenian Prime Minister Nikol Pashinyan said the generals had told him that the "
+            "front could not hold.",
+            "the generals had told him that the front could not hold",
+            "ARM/person/nikol-pashinyan",
+            id="told-the-speaker-is-his-account",
+        ),
     ],
 )
 def test_speaker_with_actor_mentions(nlp, text, words, speaker):
     found = [q for q in _with_actors(nlp, text) if q.text == words]
     assert found and found[0].speaker == speaker
+
+
+def test_name_closing_the_subject_speaks(nlp):
+    """The parser hangs the name on the noun after "of"; the name still closes the subject."""
+    text = "The chief of the Ukrainian Armed Forces, Valery Zaluzhny, told reporters the line held."
+    found = [q for q in _with_actors(nlp, text) if q.text == "the line held"]
+    assert found and (found[0].speaker or "").endswith("/person/valery-zaluzhny")
 
 
 def test_his_spokesman_is_no_earlier_spokesman(nlp):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -35,7 +36,7 @@ def extract(
     found = Detector(doc, find_units(doc, lex), lex).run()
     _number_sentences(doc, found, sentences)
     _mark_aliases(doc, found)
-    links = Resolver(found, None, _rank_of(lex)).run()
+    links = Resolver(found, lambda i: doc[i].text, _rank_of(lex)).run()
     _known_office_holders(links, article)
     _patrons(links)
     _voice_of_the_state(links)
@@ -105,15 +106,25 @@ def _unplaced_official(link: Link) -> bool:
 
 
 def _patrons(links: list[Link]) -> None:
-    """An office serving a person ("adviser to Prime Minister X") is of X's country."""
+    """An office serving a person ("adviser to Prime Minister X", "Abiy's ruling coalition")
+    is of X's country. A countryless body or role entity may stand for other mentions too:
+    only this mention moves, to the entity of that country."""
     people = {link.found.start: link.entity for link in links if link.found.kind == "person"}
+    keyed = {link.entity.key: link.entity for link in links if link.entity}
     for link in links:
         e, patron = link.entity, people.get(link.found.patron)
         if e is None or patron is None or patron is e or e.country or e.org:
             continue
-        if patron.country:
+        if not patron.country:
+            continue
+        link.reason = None
+        if e.kind == "person" or not e.key.startswith(f"{UNKNOWN}/"):
             e.country = patron.country
-            link.reason = None
+            continue
+        key = patron.country + e.key.removeprefix(UNKNOWN)
+        if key not in keyed:
+            keyed[key] = replace(e, key=key, country=patron.country)
+        link.entity = keyed[key]
 
 
 def _shared_body_names(doc: Doc, links: list[Link], kb) -> None:

@@ -100,6 +100,8 @@ class Scanner:
             elif tok.is_lower and tok.pos_ in ("ADJ", "NOUN") and not d.units and _plain(tok):
                 d.words.insert(0, tok.lower_)
                 i -= 1
+            elif self._office_compound(tok, d):
+                i -= 1  # "information" in "Eritrea's information minister": part of the office
             else:
                 if tok.lower_ in ARTICLES or tok.lower_ in OWNER_PRONOUNS:
                     d.owner = tok.lower_ in OWNER_PRONOUNS
@@ -111,6 +113,19 @@ class Scanner:
                 break
         d.start = i + 1
         return d
+
+    def _office_compound(self, tok, d: Descriptor) -> bool:
+        """A lower-case noun compounded onto the title the scan has just read."""
+        title = d.units[0] if d.units else None
+        return (
+            title is not None
+            and title.kind == "title"
+            and title.start == tok.i + 1
+            and tok.is_lower
+            and tok.pos_ == "NOUN"
+            and tok.dep_ == "compound"
+            and _plain(tok)
+        )
 
     def _title_before(self, i: int, sent: Span) -> bool:
         unit = self.by_end.get(i)

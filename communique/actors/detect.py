@@ -15,7 +15,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from . import leaders, names, syntax
-from .context import OWNER_PRONOUNS, POSTING, Descriptor, Scanner
+from .context import OWNER_PRONOUNS, PEERS, POSSESSIVE, POSTING, Descriptor, Scanner
 from .found import Found
 from .lexicon import FEMALE, GROUP_NOUNS, MALE, PARTICLES, PLURAL_PRONOUNS, Lexicon, words
 from .places import KIND, PlaceRules
@@ -34,6 +34,8 @@ MONTHS = words(
 
 
 SERVED_BY = words("his her")  # "his spokesman": an office serving the person meant
+# "his host, X", "Putin's guest": a person of the other side, not one serving or related
+OTHER_SIDE = PEERS | words("host guest visitor interlocutor")
 PAIR = words("two both")  # "the two leaders": a plural role for two people named before
 HOME_FRONT = words("COP CVL OPP EDU REL")  # sectors placed by "in <town>" (_placed_by_phrase)
 DATELINE_TAIL = re.compile(r"(?:, [A-Z][a-z]+\.? \d{1,2})?(?: \([^)]{1,40}\))? ?[—–-]")
@@ -64,6 +66,7 @@ class Detector(PlaceRules):
         self._fronted_capitals()
         self._placed_by_phrase()
         self._owned_bodies()
+        self._possessed()
         self._datelines()
         return sorted(self.found, key=lambda f: (f.start, f.kind == "pronoun", f.end))
 
@@ -99,6 +102,47 @@ class Detector(PlaceRules):
         for f in self.found:
             if f.kind == "body" and not f.country and f.start > 0:
                 f.owner = f.owner or self.doc[f.start - 1].lower_ in OWNER_PRONOUNS
+
+    def _possessed(self) -> None:
+        """ "Abiy's chief of staff, X", "his spokesman", "her own presidential guard", "his
+        sister, X": a countryless office, body or person that a person owns (a name before
+        "'s", or "his"/"her") serves that person; `Resolver._patrons` gives it the owner's
+        country ("his" is the person the sentence is about)."""
+        persons = [f for f in self.found if f.kind == "person" and f.role == "actor"]
+        for f in self.found:
+            if f.kind not in ("person", "role", "body") or f.role != "actor" or f.plural:
+                continue
+            if f.country or f.org or f.patron >= 0 or f.owner:
+                continue
+            d = self._owned_descriptor(f)
+            if d is None or any(w in OTHER_SIDE for w in d.words):
+                continue
+            f.patron = self._owner_token(d.start, persons)
+
+    def _owned_descriptor(self, f: Found) -> Descriptor | None:
+        """The premodifiers of a role or body; for a person, an office or relation before
+        it ("his sister, X," / "Abiy's chief of staff X")."""
+        sent = self.doc[f.start].sent
+        if f.kind != "person":
+            return self.scan.left(f.start, sent)
+        after = self.doc[f.end].text if f.end < sent.end else "."
+        comma = f.start - 1 >= sent.start and self.doc[f.start - 1].text == ","
+        if comma and after not in (",", ".", ";", ")"):
+            return None  # "After meeting his wife, X said": no apposition
+        d = self.scan.left(f.start - 1 if comma else f.start, sent)
+        return d if d.titles() or d.words else None
+
+    def _owner_token(self, start: int, persons: list[Found]) -> int:
+        """ "his"/"her" just before `start`, or the first token of the person named before
+        the "'s" there; -1 when the phrase has no such owner."""
+        i = start if start < len(self.doc) and self.doc[start].text in POSSESSIVE else start - 1
+        if i < 0:
+            return -1
+        if self.doc[i].lower_ in SERVED_BY:
+            return i
+        if self.doc[i].text not in POSSESSIVE:
+            return -1
+        return next((p.start for p in persons if p.start <= i - 1 < p.end), -1)
 
     def add(self, found: Found) -> Found:
         self.found.append(found)
@@ -200,9 +244,15 @@ class Detector(PlaceRules):
             d = self.scan.left_apposition(unit.start, sent) or self.scan.right_apposition(
                 unit.end, sent
             )
-            if d is not None and d.titles():
+            if (d is not None and d.titles()) or self._listed_full_name(unit):
                 self._person(unit.start, unit.end, sent, None, Descriptor())
         self._unlabelled_appositive_names()
+
+    def _listed_full_name(self, unit: Unit) -> bool:
+        """ "Nikol Pashinian" labelled NORP or ORG: a full name of a listed office holder (in
+        any spelling) is a person, whatever the NER said."""
+        span = self.doc[unit.start : unit.end]
+        return len(span) > 1 and leaders.lookup(span.text) is not None
 
     def _unlabelled_appositive_names(self) -> None:
         """A name the NER missed altogether, before a comma and an office: "Olusegun
@@ -253,8 +303,8 @@ class Detector(PlaceRules):
         for tok in self.doc:
             if self.covered[tok.i] or in_kb[tok.i] or tok.ent_type_ == "DATE":
                 continue
-            if names.fold(tok.text) not in known:
-                continue
+            if names.fold(tok.text) not in known or tok.lower_ in NAME_STOP:
+                continue  # "In Tokyo, ..." repeats no "Moon Jae-in"
             start = self._run_start(tok.i)
             end = tok.i + 1
             if any(self.covered[start:end]) or not tok.text[:1].isupper():
@@ -502,10 +552,13 @@ class Detector(PlaceRules):
         """ "Police in Jericho", "demonstrators in Baghdad": a countryless home-front body or
         role (police, protesters, residents, students) takes the country of the town or state
         named in a locative phrase on its own noun. Officials, troops and diplomats do not:
-        "ministers in Brussels" and "troops in Iraq" are often foreigners there."""
+        "ministers in Brussels" and "troops in Iraq" are often foreigners there. A body of
+        government in a capital is that state's ("the defence ministry in Moscow")."""
         places = {f.start: f for f in self.found if f.kind in ("place", "state") and f.country}
         for f in self.found:
-            if not _placed_by_dateline(f) or (f.sector or "") not in HOME_FRONT:
+            if not _placed_by_dateline(f):
+                continue
+            if (f.sector or "") not in HOME_FRONT and not self._in_capital(f):
                 continue
             prep = self.doc[f.end] if f.end < len(self.doc) else None
             if (
@@ -517,6 +570,13 @@ class Detector(PlaceRules):
             place = places.get(f.end + 1 + (self.doc[f.end + 1].lower_ == "the"))
             if place is not None:
                 f.country = place.country
+
+    def _in_capital(self, f: Found) -> bool:
+        """A body right before "in" and a capital ("the foreign ministry in Baku")."""
+        if f.kind != "body" or f.end + 1 >= len(self.doc) or self.doc[f.end].lower_ != "in":
+            return False
+        unit = self.scan.by_start.get(f.end + 1)
+        return unit is not None and unit.kind == "capital"
 
     def _fronted_country(self, sent: Span) -> str | None:
         if sent.end - sent.start < 4 or self.doc[sent.start].lower_ != "in":

@@ -5,10 +5,12 @@ Rules, in order:
   compatible given names are one person; the person's country, title and sector are the
   first ones any of its mentions states;
 - a surname alone (or "Mr X") is the person whose full name ends with it, the most recent
-  one when several do; else the one full name it begins ("Xi", "Abiy"); otherwise a new
-  person of unknown country;
+  one when several do; else the full name it begins ("Xi", "Abiy"; of two Kims the one
+  named first, and the same one all through the article); otherwise a new person of
+  unknown country;
 - an office opened by "its"/"their" ("Its spokesman, X,") belongs to the most recent
-  earlier state, body or organisation that acts;
+  earlier state, body or organisation that acts; one owned by a person ("Abiy's chief of
+  staff, X", "his spokesman", "his sister, X") is of that person's country;
 - a body named again without a country ("the government") is the most recent earlier body
   of that name that had one;
 - another name given for a mention ("X, better known as Y", "the X Front (XF)") is the
@@ -87,6 +89,7 @@ class Resolver:
         self._owners()
         self._repeated_bodies()
         self._people()
+        self._patrons()
         heads = [f for f in self.found if not (f.role == "modifier" and f.head is not None)]
         for f in heads:
             self.links.extend(self._resolve(f))
@@ -159,10 +162,13 @@ class Resolver:
         bare: dict[str, Entity] = {}
         for f in (p for p in persons if len(p.name) == 1):
             entity = (
-                self._surname_owner(f, full) or _first_name_owner(f, full) or bare.get(f.name[0])
+                self._surname_owner(f, full)
+                or bare.get(f.name[0])
+                or self._first_name_owner(f, full)
             )
             if entity is None:
-                entity = bare[f.name[0]] = Entity("person", f.name[0])
+                entity = Entity("person", f.name[0])
+            bare[f.name[0]] = entity
             self._bind(f, entity)
 
     def _bind(self, f: Found, entity: Entity) -> None:
@@ -176,12 +182,63 @@ class Resolver:
         before = [e for e in fits if self._last_before(e, f.start) >= 0]
         return max(before, key=lambda e: self._last_before(e, f.start)) if before else fits[0]
 
+    def _first_name_owner(self, f: Found, full: list[Entity]) -> Entity | None:
+        """A one-word name that begins a full name and ends none: a family name written first
+        ("Xi" of "Xi Jinping") or a patronymic culture's given name ("Abiy" of "Abiy Ahmed").
+        When several full names begin with it ("Kim Jong Un", "Kim Yo Jong"), it is the one
+        named first (a writer names a second Kim in full), before it if any, else after it
+        (a headline); `_people` keeps that reading for the rest of the article."""
+        word = f.name[0]
+        if any(e.name and e.name[-1] == word for e in full):
+            return None
+        fits = [e for e in full if e.name[0] == word and _compatible(e, f)]
+        before = [e for e in fits if self._last_before(e, f.start) >= 0]
+        return (before or fits or [None])[0]
+
     def _last_before(self, entity: Entity, pos: int) -> int:
         best = -1
         for g in self.found:
             if g.start < pos and self.by_found.get(id(g)) is entity:
                 best = g.start
         return best
+
+    def _patrons(self) -> None:
+        """An office, body or person serving or related to a named person ("Abiy's chief of
+        staff", "his spokesman", "his sister, X") is of that person's country; "his"/"her"
+        is the nearest subject before it in the sentence, else the nearest person there,
+        else the last person subject before."""
+        people = {g.start: g for g in self.found if g.kind == "person" and id(g) in self.by_found}
+        for f in self.found:
+            if f.patron < 0 or f.country or f.org or f.kind not in ("person", "role", "body"):
+                continue
+            named = people.get(f.patron)
+            patron = self.by_found[id(named)] if named else self._possessor(f)
+            if patron is None or patron.country is None or self.by_found.get(id(f)) is patron:
+                continue
+            f.country = patron.country
+            own = self.by_found.get(id(f))
+            if own is not None and own.country is None:
+                own.country = f.country
+
+    def _possessor(self, f: Found) -> Entity | None:
+        pronoun = self.text_of(f.patron) if self.text_of else ""
+        gender = {"his": "m", "her": "f"}.get(pronoun.lower(), "")
+        if not gender:
+            return None
+        earlier = [
+            g
+            for g in self.found
+            if g.start < f.patron
+            and g.role != "modifier"
+            and self._is_person(g, gender)
+            and not g.quoted
+        ]
+        same = [g for g in earlier if g.sent == f.sent]
+        pick = next((g for g in reversed(same) if g.subject), same[-1] if same else None)
+        if pick is None:
+            subjects = [g for g in earlier if g.subject]
+            pick = subjects[-1] if subjects else None
+        return self.by_found.get(id(pick)) if pick else None
 
     # ------------------------------------------------------------------ per mention
     def _resolve(self, f: Found) -> list[Link]:
@@ -364,16 +421,6 @@ class Resolver:
         if e is None or e.kind != "person" or g.kind == "pronoun":
             return False
         return not (gender and e.gender and gender != e.gender)
-
-
-def _first_name_owner(f: Found, full: list[Entity]) -> Entity | None:
-    """A one-word name that begins exactly one full name and ends none: a family name written
-    first ("Xi" of "Xi Jinping") or a patronymic culture's given name ("Abiy" of "Abiy Ahmed")."""
-    word = f.name[0]
-    if any(e.name and e.name[-1] == word for e in full):
-        return None
-    fits = [e for e in full if e.name[0] == word and _compatible(e, f)]
-    return fits[0] if len(fits) == 1 else None
 
 
 LEADER_WORDS = frozenset({"leader"})

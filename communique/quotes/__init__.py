@@ -24,7 +24,8 @@
   for a definite title ("the prince said"), the last actor mention holding that title;
 - a relayed statement ("Y reaffirmed that ..., the spokesman said") has `speaker` Y and
   `reported_by` the spokesman; not so a joint act ("the two men discussed ...") or the
-  speaker's own act ("X said he had raised ...": one quote by X). Readouts follow the same rule: in "According to X's readout
+  speaker's own act ("X said he had raised ...": one quote by X), nor words said to the
+  speaker ("X said the army had told him ...": X's account). Readouts follow the same rule: in "According to X's readout
   of the call, Y 'reaffirmed ...'" Y is the speaker and X (the readout's owner) relays;
   when the readout reports no act of speech ("..., both leaders agreed to meet again"),
   the words are the readout's and X is the speaker;
@@ -170,11 +171,20 @@ class Speakers:
         return None, written, f"speaker is not an actor mention: {written}"
 
     def apposition(self, head) -> Mention | None:
-        """ "Its spokesman, Dmitry Peskov, said": the name in apposition speaks."""
+        """ "Its spokesman, Dmitry Peskov, said": the name in apposition speaks; so does a
+        person named last in the subject, whatever the parser hung the name on ("The UN
+        envoy for Libya, Ghassan Salamé, said")."""
         for child in head.children:
             if child.dep_ == "appos":
                 mention = self.at(child.idx, child.idx + len(child))
                 if mention is not None and mention.entity:
+                    return mention
+        words = [t for t in head.subtree if not t.is_punct]
+        last = words[-1] if words else head
+        for tok in words:
+            if tok.dep_ == "appos" and tok.right_edge.i == last.i and tok.head.i != head.i:
+                mention = self.at(tok.idx, tok.idx + len(tok))
+                if mention is not None and mention.entity and mention.kind == "person":
                     return mention
         return None
 

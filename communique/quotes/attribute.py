@@ -140,6 +140,8 @@ def mark_relays(cues: list[Attribution], quoted: QuoteIndex, text: str) -> list[
             inner = by_token.get(head.i) or relay_cue(head, quoted, text)
             if inner is None or inner is outer or not _relayable(inner):
                 continue
+            if _told_the_speaker(inner, outer):
+                continue
             if head.i not in by_token:
                 by_token[head.i] = inner
                 added.append(inner)
@@ -156,6 +158,25 @@ def _relayable(inner: Attribution) -> bool:
     if is_naming(inner):
         return False
     return inner.kind == "speech" or not _plural(inner.speaker)
+
+
+# the object pronoun that names the outer speaker again: "he said the army had told him"
+_SAME_SPEAKER = {"he": "him", "she": "her", "i": "me", "we": "us"}
+
+
+def _told_the_speaker(inner: Attribution, outer: Attribution) -> bool:
+    """ "He said the army had told him that ...": words said to the outer speaker are the
+    outer speaker's account, not a relay (the army is not quoted); so with a named person
+    ("Pashinyan said the army told him ..."). Not so "X told him ..., the ministry said"."""
+    speaker = outer.speaker
+    if speaker is None:
+        return False
+    told = {c.lower_ for c in inner.token.children if c.dep_ in ("dobj", "dative", "iobj")}
+    if not told & set(_SAME_SPEAKER.values()):
+        return False
+    if speaker.lower_ in _SAME_SPEAKER:
+        return _SAME_SPEAKER[speaker.lower_] in told
+    return speaker.ent_type_ == "PERSON" and bool(told & {"him", "her"})
 
 
 def _plural(noun: Token) -> bool:

@@ -132,7 +132,10 @@ class Attribution:
             return []  # "his claim that X warned ...": the claim is his, not a relay of X
         if self.cue == "according to":
             return [self.token.head] if self.token.head.pos_ in ("VERB", "AUX") else []
-        return [child for child in self.token.children if child.dep_ == "ccomp"]
+        heads = [child for child in self.token.children if child.dep_ == "ccomp"]
+        # "X spoke to Y and told him that ..., the ministry said": each act before the cue
+        acts = [c for h in heads for c in h.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+        return heads + [c for c in acts if c.i < self.token.i]
 
 
 def find_cues(
@@ -478,9 +481,12 @@ def speaker_of(verb: Token, depth: int = 0) -> Token | None:
 def _own_report(verb: Token) -> bool:
     """A speech verb with no subject that the parser hangs on the words of a cue: "X said
     the talks had stalled, arguing that ...", "X said it was opposed and warned ...". It is
-    the reporting speaker's next act, not part of the words reported."""
+    the reporting speaker's next act, not part of the words reported. Not so before the
+    reporting verb: in "X met Y and told him that ..., the ministry said" X tells."""
     clause = verb.head
     if clause.dep_ != "ccomp" or not _reporting(clause.head) or not _reporting(verb, "speech"):
+        return False
+    if clause.head.i > verb.i:
         return False
     if any(c.dep_ in SUBJECTS for c in verb.children):
         return False
