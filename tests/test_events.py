@@ -688,3 +688,31 @@ def test_a_ranked_visit_is_one_made_not_planned(nlp):
     events, _ = run(nlp, text, {"Kenyan": "KEN", "Chile": "CHL"}, timexes=[ahead])
     visits = [e for e in events if e.trigger == "visit"]
     assert visits and all(e.modality == "asserted" for e in visits)
+
+
+def test_a_reweighted_trigger_is_still_the_same_table_row():
+    # the arbiter lowers a trigger's strength; the intent and claim rows must still be known
+    from dataclasses import replace
+
+    from communique.events.claims import DEMANDED
+    from communique.events.triggers import INTENDED
+
+    assert replace(INTENDED, strength=0.1) == INTENDED
+    assert replace(DEMANDED, strength=0.2) in (DEMANDED,)
+    assert replace(DEMANDED, cameo="111") != DEMANDED
+
+
+def test_the_type_model_never_codes_a_verb_of_saying_the_tables_miss(nlp):
+    from communique.events import arbiter, typemodel
+
+    class Sure:  # a model certain that every verb is an agreement
+        def best(self, features):
+            return "AGREE", 0.99
+
+    doc = nlp("The leaders of Spain and Italy said in a statement that the talks went well.")
+    typemodel.use(Sure())
+    try:
+        found = [t.lemma_ for t, _ in arbiter.fallback_verbs(doc[:], ontology())]
+    finally:
+        typemodel.reset()
+    assert "say" not in found

@@ -10,7 +10,8 @@
   candidate's strength (hence its events' confidence) is weighted by the model's belief in
   its type, so the sentence's main event ranks first.
 - Missing: a sentence with no coded event but a verb whose subject and an object or
-  prepositional object are two different actors is typed by the model when it is confident.
+  prepositional object are two different actors is typed by the model when it is confident
+  (never a verb of saying: what a declaration says is its event).
 
     arbitrate(matches, onto) -> list[Match]        # same matches, perhaps retyped/reweighted
     fallback_verbs(span, onto) -> list[tuple[Token, Trigger]]
@@ -24,6 +25,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from . import typemodel
+from .claims import DECLARING
 from .ontology import SYMMETRIC_TYPES, Ontology, Trigger
 
 RETYPE_MIN = 0.6  # model probability needed to overrule the table ...
@@ -106,7 +108,7 @@ def fallback_verbs(span: Span, onto: Ontology) -> list[tuple[Token, Trigger]]:
     found = []
     sentence: list[str] | None = None
     for token in span:
-        if token.pos_ != "VERB" or token.lemma_.lower() in onto.verbs or not _has_arguments(token):
+        if not _candidate(token, onto):
             continue
         if sentence is None:
             sentence = typemodel.sentence_features(span, onto)
@@ -114,6 +116,15 @@ def fallback_verbs(span: Span, onto: Ontology) -> list[tuple[Token, Trigger]]:
         if probability >= FALLBACK_MIN:
             found.append((token, _trigger(token, kind, probability, onto)))
     return found
+
+
+def _candidate(token: Token, onto: Ontology) -> bool:
+    """A verb the tables miss, with arguments; not a verb of saying, whose event (if any) is
+    what is said ("said in a joint statement that they regretted ...")."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB" or lemma in onto.verbs or lemma in DECLARING:
+        return False
+    return _has_arguments(token)
 
 
 def _has_arguments(verb: Token) -> bool:

@@ -24,6 +24,7 @@ from .participants import Context, MentionIndex
 from .roles import (
     Coded,
     complement_targets,
+    contacted,
     country_of_place,
     inner_targets,
     one_sided,
@@ -243,7 +244,7 @@ def _suppressor(match: Match, verbs: dict[int, Match], onto: Ontology) -> Match 
         plover = onto.code(governing.trigger.cameo).plover
         if (
             governing.token.lemma_.lower() in INVITING
-            or governing.trigger is INTENDED
+            or governing.trigger == INTENDED
             or plover in SUPPRESSING
             or (plover in ALLEGING and via_of)
         ):
@@ -302,6 +303,8 @@ def code_match(
         targets = complement_targets(match.token, frame, sources, index, context)
     elif sources and not targets and match.light is not None and frame == "dir":
         targets = without(args.purpose_actors(match.light, index, context, sources), sources)
+    if sources and not targets and frame == "dir":
+        targets = contacted(match, sources, index, context)
     if sources and not targets and entry.plover == "REJECT" and _bare_refusal(match):
         targets = [a for a in (context.asker(s) for s in sources[:1]) if a is not None]
     if sources and not targets and code == MEDIATE:  # "X brokered the talks": the last two sides

@@ -5,7 +5,7 @@ Every table is a tab-separated file with a provenance header (lines starting wit
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -66,7 +66,7 @@ class Trigger:
     frame: str
     slots: tuple[str, ...]
     min_participants: int
-    strength: float
+    strength: float = field(compare=False)  # the arbiter reweights it: same row, same trigger
 
 
 @dataclass(frozen=True, slots=True)

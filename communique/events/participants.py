@@ -291,7 +291,7 @@ def subject_tokens(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         if commands_own_forces(head):  # "ordered the troops to shoot": the commander shoots
             return subject_tokens(head, depth + 1)
         objects = children(head, {"dobj"})
-        if objects:
+        if objects and head.lemma_.lower() not in CONTACTING:
             return objects, True
     if verb.dep_ == "conj" and misattached(verb):
         head = head.head  # "told X that Y would stand ... and pledged": pledged with told
@@ -301,6 +301,11 @@ def subject_tokens(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     return subjects, active
 
 
+# "telephoned X to express support", "visited X to discuss ...": the caller's purpose, not an
+# act asked of X (as in "urged X to release").
+CONTACTING = frozenset(
+    {"telephone", "phone", "call", "ring", "visit", "meet", "host", "receive", "contact"}
+)
 COMMANDING = frozenset({"order", "authorise", "authorize", "instruct", "command", "direct"})
 FORCE_NOUNS = frozenset(
     {"troop", "force", "army", "military", "unit", "soldier", "police", "battalion", "navy",

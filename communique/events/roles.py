@@ -20,7 +20,8 @@ from .claims import answered, claimed
 from .participants import Context, MentionIndex
 from .triggers import Match
 
-# "arrived for talks": the talks are the side's that arrived
+# "arrived for talks": the talks are the side's that arrived (unless the phrase names both
+# sides: "pulled out after talks between X and Y"; but "after a call with X and Y")
 PURPOSE = frozenset({"for", "during", "at", "after"})
 
 
@@ -146,15 +147,30 @@ def _noun_roles(
         sources = args.group(subjects, index, context)
     if not sources:
         sources = args.group(owners, index, context)
-    if not sources and head.dep_ == "pobj" and head.head.lower_ in PURPOSE:
-        subjects, active = args.subject_tokens(head.head.head)
+    sym = match.trigger.frame == "sym"
+    between = [p for t in phrase for p in args.prep_objects(t, {"between"})]
+    both_inside = sym and len(args.group(between, index, context)) >= 2  # not "a call with X and Y"
+    if not sources and not both_inside and _purpose(head, sym):
+        verb = head.head.head
+        subjects, active = args.subject_tokens(verb)
         sources = args.group(subjects, index, context) if active else []
-    elif match.trigger.frame == "sym":
+        if sources and sym and verb.lemma_.lower() in TELLING:  # "told X in a phone call"
+            inside += [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    elif sym:
         inside += owners
     targets = without(args.group(inside, index, context), sources)
     return sources, targets, False, bool(sources) and bool(targets)
 
 
+def _purpose(head: Token, sym: bool) -> bool:
+    """The noun phrase says what its clause's subject came for or took part in ("arrived for
+    talks"); a meeting or call also in what it was said in ("told X in a phone call")."""
+    if head.dep_ != "pobj":
+        return False
+    return head.head.lower_ in PURPOSE or (sym and head.head.lower_ == "in")
+
+
+TELLING = frozenset({"tell", "assure", "inform", "warn", "urge", "ask", "promise"})
 COUNTERPARTS = frozenset({"with", "between", "to", "from"})  # "a deal to buy gas from X"
 
 
@@ -190,6 +206,18 @@ def complement_targets(
     found = without([country_of_place(t) or t for t in found], sources)
     own = args.with_own_states(sources) | {UNKNOWN_COUNTRY}
     return [t for t in found if t.split("/", 1)[0] not in own] if joint else found
+
+
+def contacted(match: Match, sources: list[str], index: MentionIndex, context: Context) -> list[str]:
+    """The other side of what a call or visit was for: "telephoned X to express his support"
+    (support for X), "visited X to discuss trade"."""
+    verb = match.light if match.light is not None else match.token
+    if verb.dep_ not in ("xcomp", "advcl") or not args.infinitive(verb):
+        return []
+    if verb.head.lemma_.lower() not in args.CONTACTING:
+        return []
+    objects = [c for c in verb.head.children if c.dep_ == "dobj"]
+    return without(args.group(objects, index, context), sources)
 
 
 def one_sided(frame: str, sources: list[str]) -> bool:

@@ -303,6 +303,8 @@ def _condition(token: Token, trigger: Trigger) -> bool:
             for g in c.children
             if g.dep_ == "pobj"
         )
+    if kind == "ccomp":  # a that-clause, with or without "that": "conceded (that) X ..."
+        return any(c.dep_ == "ccomp" for c in token.children)
     if kind == "objent":  # the object is a named entity of these kinds
         return any(o.ent_type_ in values for o in _objects(token))
     if kind == "mod":
