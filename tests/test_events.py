@@ -484,6 +484,19 @@ def test_a_gerund_of_manner_shares_the_date_of_its_verb(nlp):
     assert (truce.date.start, truce.date.source) == (dt.date(2020, 1, 20), "text")
 
 
+def test_a_date_before_the_object_noun_is_the_objects_not_the_acts(nlp):
+    text = "Britain announced on Monday that it was pulling out of the 2015 climate pact."
+    result = analyse_text(nlp, text, "2019-05-08")
+    withdrawal = next(e for e in result.events if e.trigger == "pulling")
+    assert withdrawal.date.start.year == 2019
+
+
+def test_a_date_before_the_trigger_noun_dates_it(nlp):
+    result = analyse_text(nlp, "Russia and Ukraine signed the 2022 grain deal.", "2023-05-01")
+    deal = next(e for e in result.events if e.event_type == "AGREE")
+    assert (deal.date.start, deal.date.end) == (dt.date(2022, 1, 1), dt.date(2022, 12, 31))
+
+
 def test_a_past_date_of_the_purpose_infinitive_dates_the_signing(nlp):
     text = "Morocco and Israel signed agreements to restore ties in Rabat in December."
     result = analyse_text(nlp, text, "2021-02-10")

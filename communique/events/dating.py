@@ -18,6 +18,7 @@ STORY_SPAN = dt.timedelta(days=6)
 SCHEDULING = frozenset({"schedule", "slate", "set", "plan", "expect"})
 ORDERING = ("after", "before")
 MANNER = ("without", "by")
+PRENOMINAL = frozenset({"nummod", "compound", "amod", "poss", "nmod"})
 DATELINE_PLACE = re.compile(r"\s*[A-Z][A-Z .'/-]*,\s*")
 DATELINE_END = re.compile(r"\s*(?:\([^)]*\))?\s*[-\u2013\u2014]")
 
@@ -163,7 +164,10 @@ def _governs(token: Token, anchors: set[int], past: bool = False) -> bool:
     """True when the timex attaches to an anchor before reaching another verb; a participle
     that only schedules the anchor noun passes it on ("our meeting scheduled in two weeks"),
     and so does, for a past date, the infinitive that says what the anchor noun is for
-    ("signed agreements to establish ties in September": the signing was in September)."""
+    ("signed agreements to establish ties in September": the signing was in September). A
+    date before a noun that is no anchor is that noun's ("pulled out of the 2015 deal")."""
+    if token.dep_ in PRENOMINAL and token.head.i not in anchors and token.head.i > token.i:
+        return False
     while token.head.i != token.i:
         token = token.head
         if token.i in anchors:
