@@ -497,6 +497,30 @@ def test_a_date_before_the_trigger_noun_dates_it(nlp):
     assert (deal.date.start, deal.date.end) == (dt.date(2022, 1, 1), dt.date(2022, 12, 31))
 
 
+def test_a_when_clause_takes_the_date_it_hangs_on(nlp):
+    text = "The worst clash came in 1967, when Chinese troops attacked Indian posts."
+    result = analyse_text(nlp, text, "2020-06-17")
+    attack = next(e for e in result.events if e.event_type == "ASSAULT")
+    assert (attack.date.start, attack.date.end) == (dt.date(1967, 1, 1), dt.date(1967, 12, 31))
+
+
+def test_a_narrative_past_perfect_lies_before_the_story_day(nlp):
+    text = (
+        "Chinese warships began drills near Taiwan on Thursday. "
+        "Beijing had warned Washington against the visit."
+    )
+    result = analyse_text(nlp, text, "2022-08-05")  # a Friday
+    warning = next(e for e in result.events if e.event_type == "THREATEN")
+    assert (warning.date.start, warning.date.end) == (dt.date(2022, 7, 4), dt.date(2022, 8, 3))
+
+
+def test_a_reported_past_perfect_may_be_the_day_it_was_said(nlp):
+    text = "On Monday the ministry said it had summoned the French ambassador."
+    result = analyse_text(nlp, text, "2022-02-01")  # a Tuesday
+    summons = next(e for e in result.events if e.trigger == "summoned")
+    assert summons.date.end == dt.date(2022, 2, 1)
+
+
 def test_a_past_date_of_the_purpose_infinitive_dates_the_signing(nlp):
     text = "Morocco and Israel signed agreements to restore ties in Rabat in December."
     result = analyse_text(nlp, text, "2021-02-10")

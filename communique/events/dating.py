@@ -15,6 +15,8 @@ from ..records import Article, DateValue
 from .triggers import Match
 
 STORY_SPAN = dt.timedelta(days=6)
+EARLIER = dt.timedelta(days=30)  # how far before the story a past perfect reaches back
+DAY = dt.timedelta(days=1)
 SCHEDULING = frozenset({"schedule", "slate", "set", "plan", "expect"})
 ORDERING = ("after", "before")
 MANNER = ("without", "by")
@@ -46,16 +48,48 @@ def choose_date(match: Match, article: Article, timexes: list[DateValue]) -> Dat
     around = [(value, event) for value, event in inner if event.start <= match.token.i < event.end]
     if around:  # "two days after a drone strike killed ...": the strike and the killing
         return min(around, key=lambda pair: len(pair[1]))[0]
-    ordered = _ordered_by_main_clause(match.token, plain)
+    ordered = _ordered_by_main_clause(match.token, plain) or _when_clause(match.token, plain)
     if ordered is not None:
         return ordered
     if article.published is None:
         return None
     day: dt.date = article.published
     story = _story_day(match.token.idx, day, [value for value, _ in plain])
+    if _past_perfect(match):  # "Beijing had warned that ...": before the story's day
+        until = (story or day) - DAY
+        return DateValue(start=until - EARLIER, end=until, precision="range", source="ordered")
     if story is not None and story < day and not _future_tense(match):
         return DateValue(start=story, end=day, precision="range", source="story")
     return DateValue(start=day, end=day, precision="day", source="published")
+
+
+def _when_clause(token: Token, plain: list[tuple[DateValue, Span]]) -> DateValue | None:
+    """The date a "when" clause hangs on ("was in 1975, when four soldiers were killed";
+    "began last month, when the coalition said ..."), for a trigger inside the clause."""
+    while token.head.i != token.i:
+        if token.dep_ in ("relcl", "advcl") and any(
+            c.dep_ == "advmod" and c.lower_ == "when" for c in token.children
+        ):
+            for value, span in plain:
+                if span.start <= token.head.i < span.end:
+                    return value
+            return None
+        token = token.head
+    return None
+
+
+def _past_perfect(match: Match) -> bool:
+    """The trigger's verb is in the past perfect of the narrative ("Beijing had warned"),
+    not the backshifted past of reported speech ("said it had summoned the envoy", which
+    may be the day it was said)."""
+    verb = match.light if match.light is not None else match.token
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    clause = verb
+    while clause.dep_ == "conj":
+        clause = clause.head
+    return "had" in auxes and verb.tag_ == "VBN" and clause.dep_ != "ccomp"
 
 
 def _manner_of(token: Token) -> Token | None:
