@@ -497,6 +497,25 @@ def test_a_date_before_the_trigger_noun_dates_it(nlp):
     assert (deal.date.start, deal.date.end) == (dt.date(2022, 1, 1), dt.date(2022, 12, 31))
 
 
+def test_a_dateline_city_is_where_the_meeting_it_leads_with_took_place(nlp):
+    text = "ASMARA — The leaders of Ethiopia and Eritrea signed a peace declaration on Monday."
+    result = analyse_text(nlp, text, "2018-07-10")
+    signed = next(e for e in result.events if e.event_type == "AGREE")
+    assert (signed.location.name, signed.location.country) == ("Asmara", "ERI")
+
+
+def test_a_dateline_city_is_no_place_of_another_states_attack(nlp):
+    result = analyse_text(nlp, "WASHINGTON — Russia attacked Kyiv with drones.", "2024-03-04")
+    attack = next(e for e in result.events if e.event_type == "ASSAULT")
+    assert attack.location is None
+
+
+def test_a_dateline_of_two_cities_places_nothing(nlp):
+    text = "MOSCOW/KYIV — Russia and Ukraine signed a prisoner exchange deal on Monday."
+    result = analyse_text(nlp, text, "2024-03-06")
+    assert all(e.location is None for e in result.events)
+
+
 def test_a_when_clause_takes_the_date_it_hangs_on(nlp):
     text = "The worst clash came in 1967, when Chinese troops attacked Indian posts."
     result = analyse_text(nlp, text, "2020-06-17")

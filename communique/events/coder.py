@@ -17,7 +17,7 @@ from . import arbiter, denial, screen
 from . import participants as args
 from .claims import BLAMED, DEMANDED, RESPONDED
 from .dating import choose_date
-from .location import locate
+from .location import from_dateline, locate
 from .modality import FUTURE_AUX, conditional, modality
 from .ontology import Ontology, Trigger, ontology
 from .participants import Context, MentionIndex
@@ -350,6 +350,7 @@ def code_match(
         index,
         _direct_places(match),
     ) or locate(_objects(match) + _event_subjects(match), index, [])
+    place = place or from_dateline(match.token.sent, sources + targets, entry.plover)
     evidence = _evidence(match, sentence, article)
     events = []
     for item in coded:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import re
 import unicodedata
 from collections import deque
 from dataclasses import dataclass
@@ -32,6 +33,11 @@ BY_ALTERNATE, BY_OWN_NAME, BY_REGION = 0, 1, 2  # how a gazetteer name was claim
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 CITY_KEEPS_NAME = 500_000  # a city this large keeps its name from a region ("Jilin", "Quebec")
 REGIONS = Path(__file__).resolve().parent / "data" / "regions.tsv"
+# "NEW DELHI, June 17 (Agency) - ", "ASMARA — ": an upper-case place, a date, an agency, a dash
+DATELINE = re.compile(
+    r"\s*([A-Z][A-Z .'/-]*[A-Z])(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]*\))?\s*[-\u2013\u2014]\s"
+)
+GATHERINGS = frozenset({"CONSULT", "AGREE"})  # meetings and signings the dateline city hosts
 
 
 def fold(text: str) -> str:
@@ -202,6 +208,22 @@ def resolve(text: str) -> Location | None:
     key = fold(text.strip())
     found = countries.get(key) or cities.get(key)
     return Location(*found) if found is not None else None
+
+
+def from_dateline(sent: Span, parties: list[str], event_type: str) -> Location | None:
+    """The place of a dateline ("ASMARA — ...", "JEDDAH, May 21 (Agency) - ...") for an
+    event of the sentence it opens that names no place of its own: where the report was
+    filed is where a meeting or signing it leads with took place, or where an act of that
+    place's own state did ("BAMAKO — Mali's junta ordered ..."); never for another state's
+    act ("WASHINGTON — Russia attacked ..."), nor for a dateline of several places."""
+    found = DATELINE.match(sent.text)
+    if found is None or "/" in found[1]:
+        return None
+    place = resolve(found[1])
+    if place is None or place.country is None:
+        return None
+    states = {party.split("/", 1)[0] for party in parties}
+    return place if event_type in GATHERINGS or place.country in states else None
 
 
 def place_span(token: Token, index: MentionIndex) -> Span | None:
