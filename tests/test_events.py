@@ -375,6 +375,12 @@ def test_a_town_is_a_location_not_a_participant(nlp, text, expected):
             "UKR",
             id="the-place-of-a-subject-noun",
         ),
+        pytest.param(
+            "Japan's foreign minister met his Kenyan counterpart in the Kenyan capital.",
+            "Nairobi",
+            "KEN",
+            id="the-capital-named-by-its-state",
+        ),
     ],
 )
 def test_event_location_from_a_locative_phrase(nlp, text, place, country):
@@ -383,6 +389,13 @@ def test_event_location_from_a_locative_phrase(nlp, text, place, country):
     assert {(e.location.name, e.location.country) for e in result.events if e.location} == {
         (place, country)
     }
+
+
+def test_an_act_after_a_journey_took_place_where_the_journey_ended(nlp):
+    text = "Britain's foreign minister flew to Nairobi on Monday and met President William Ruto."
+    result = analyse_text(nlp, text, "2022-11-14")
+    met = next(e for e in result.events if e.trigger == "met")
+    assert (met.location.name, met.location.country) == ("Nairobi", "KEN")
 
 
 def test_a_passive_in_an_announcement_is_the_announcer_act(nlp):

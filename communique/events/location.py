@@ -37,7 +37,9 @@ REGIONS = Path(__file__).resolve().parent / "data" / "regions.tsv"
 DATELINE = re.compile(
     r"\s*([A-Z][A-Z .'/-]*[A-Z])(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]*\))?\s*[-\u2013\u2014]\s"
 )
-GATHERINGS = frozenset({"CONSULT", "AGREE"})  # meetings and signings the dateline city hosts
+GATHERINGS = frozenset({"CONSULT", "AGREE"})
+JOURNEYS = frozenset({"fly", "travel", "arrive", "go", "come", "head", "return", "land", "drive"})
+ARRIVAL = frozenset({"to", "in", "at"})  # meetings and signings the dateline city hosts
 
 
 def fold(text: str) -> str:
@@ -268,6 +270,22 @@ def locate(anchors: list[Token], index: MentionIndex, direct: list[Token]) -> Lo
                     for c in pobj.children
                     if _prep(c)
                 )
+    return _journey_end(anchors, index)
+
+
+def _journey_end(anchors: list[Token], index: MentionIndex) -> Location | None:
+    """ "flew to Honiara and asked ...", "arrived in Taipei and met ...": an act coordinated
+    after a journey took place where the journey ended."""
+    for anchor in anchors:
+        journey = anchor.head
+        if anchor.dep_ != "conj" or journey.lemma_.lower() not in JOURNEYS:
+            continue
+        for prep in journey.children:
+            if prep.dep_ == "prep" and prep.lower_ in ARRIVAL:
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    found = _place(pobj, index)
+                    if found:
+                        return found
     return None
 
 
@@ -293,6 +311,10 @@ def _place(token: Token, index: MentionIndex) -> Location | None:
         found = next((p for p in (_place(g, index) for g in named) if p), None)
         if found is not None:
             return found
+    if token.lemma_.lower() == "capital":  # "the Cambodian capital"
+        found = _capital_of(token)
+        if found is not None:
+            return found
     span = place_span(token, index)
     found = resolve(span.text) if span is not None else None
     if found is None and span is not None and len(span) > 1:
@@ -304,6 +326,22 @@ def _place(token: Token, index: MentionIndex) -> Location | None:
     if state is not None and span is not None and (found is None or found.country != state):
         return Location(span.text, state, None, None)  # "the White House" is no Casablanca
     return found
+
+
+def _capital_of(token: Token) -> Location | None:
+    """The capital a "capital" names through its state's adjective or name ("the Cambodian
+    capital", "the Malian capital")."""
+    from ..actors import kb
+
+    base = kb.load()
+    for child in token.children:
+        if child.dep_ in ("amod", "compound") and child.i < token.i:
+            country = base.country_by_adjective(child.text) or base.country(child.text)
+            if country is not None and country.capitals:
+                found = resolve(country.capitals[0])
+                if found is not None and found.country == country.iso3:
+                    return found
+    return None
 
 
 def _state_named(token: Token, index: MentionIndex) -> str | None:
