@@ -376,6 +376,12 @@ def test_a_town_is_a_location_not_a_participant(nlp, text, expected):
             id="the-place-of-a-subject-noun",
         ),
         pytest.param(
+            "Residents of Goma protested on Monday against the Rwandan army.",
+            "Goma",
+            "COD",
+            id="where-the-people-acting-live",
+        ),
+        pytest.param(
             "Japan's foreign minister met his Kenyan counterpart in the Kenyan capital.",
             "Nairobi",
             "KEN",

@@ -39,7 +39,10 @@ DATELINE = re.compile(
 )
 GATHERINGS = frozenset({"CONSULT", "AGREE"})
 JOURNEYS = frozenset({"fly", "travel", "arrive", "go", "come", "head", "return", "land", "drive"})
-ARRIVAL = frozenset({"to", "in", "at"})  # meetings and signings the dateline city hosts
+ARRIVAL = frozenset({"to", "in", "at"})
+DWELLERS = frozenset(
+    {"resident", "inhabitant", "villager", "townspeople", "townsfolk"}
+)  # meetings and signings the dateline city hosts
 
 
 def fold(text: str) -> str:
@@ -253,7 +256,7 @@ def locate(anchors: list[Token], index: MentionIndex, direct: list[Token]) -> Lo
         if found:
             return found
     queue = deque(
-        (child, 0, child.lower_ in LOCATIVE)
+        (child, 0, child.lower_ in LOCATIVE or _names_the_place(anchor, child, False))
         for anchor in anchors
         for child in anchor.children
         if _prep(child)
@@ -290,12 +293,13 @@ def _journey_end(anchors: list[Token], index: MentionIndex) -> Location | None:
 
 
 def _names_the_place(noun: Token, prep: Token, locative: bool) -> bool:
-    """ "in the Saudi city of Neom", "to the port of Aden": the "of" phrase is the place."""
-    return (
-        prep.lower_ == "of"
-        and noun.lemma_.lower() in PLACE_NOUNS
-        and (locative or noun.head.lower_ in ("to", "into"))
-    )
+    """ "in the Saudi city of Neom", "to the port of Aden": the "of" phrase is the place;
+    so is that of the people who live there ("residents of Badme protested")."""
+    if prep.lower_ != "of":
+        return False
+    if noun.lemma_.lower() in DWELLERS:
+        return True
+    return noun.lemma_.lower() in PLACE_NOUNS and (locative or noun.head.lower_ in ("to", "into"))
 
 
 def _prep(token: Token) -> bool:
