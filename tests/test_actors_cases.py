@@ -129,3 +129,15 @@ def test_idle_countryless_offices_are_not_actors(nlp):
     assert "XXX/role/civilian" not in ids and "XXX/role/journalist" in ids
     (civilians,) = [m for m in mentions if m.text == "civilians"]
     assert civilians.actor_id is None and civilians.reason
+
+
+def test_bloc_leaders_act_as_the_bloc_and_are_named_by_it(nlp):
+    text = (
+        "West African leaders gave the junta a week on Sunday. The Economic Community of "
+        "West African States closed its borders, and the leaders said force was possible."
+    )
+    mentions, actors = run(nlp, text)
+    leaders = [m for m in mentions if m.text == "leaders"]
+    assert len(leaders) == 2 and {m.actor_id for m in leaders} == {"IGO/ECOWAS"}
+    bloc = next(a for a in actors if a.actor_id == "IGO/ECOWAS")
+    assert bloc.name == "Economic Community of West African States"

@@ -242,3 +242,18 @@ def _answer(KB, kind: str, text: str) -> str:
     if kind == "modifiers":
         return "|".join(KB.title_modifiers(text)) or "-"
     raise AssertionError(f"unknown case kind {kind!r}")
+
+
+@pytest.mark.parametrize(
+    ("region", "bloc"),
+    [
+        ("West African", "IGO/ECOWAS"),
+        ("Southeast Asian", "IGO/ASEAN"),
+        ("south-east asian", "IGO/ASEAN"),
+        ("European", None),  # several bodies fit: no bloc
+        ("African", None),
+    ],
+)
+def test_regional_blocs(KB, region, bloc):
+    found = KB.bloc(region)
+    assert (found.actor_id if found else None) == bloc

@@ -15,7 +15,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from ..records import Actor, Article, Mention, Sentence
-from . import leaders, names
+from . import dateline, leaders, names
 from .corpus import resolve_corpus
 from .detect import Detector, inside_quotes
 from .found import Found
@@ -33,7 +33,8 @@ def extract(
     if len(doc) and doc[-1].idx + len(doc[-1]) > len(article.text):
         raise ValueError("extract() needs the Doc parsed from article.text itself")
     lex = lexicon(doc.vocab)
-    found = Detector(doc, find_units(doc, lex), lex).run()
+    detector = Detector(doc, find_units(doc, lex), lex)
+    found = detector.run()
     _number_sentences(doc, found, sentences)
     _mark_aliases(doc, found)
     links = Resolver(found, lambda i: doc[i].text, _rank_of(lex)).run()
@@ -42,6 +43,7 @@ def extract(
     _voice_of_the_state(links)
     _shared_body_names(doc, links, lex.kb)
     _ambiguous_states(doc, links, lex.kb)
+    dateline.place_offices(doc, links, detector.filed_in, lex.kb)
     _idle_offices(links)
     ids = _assign_ids(links)
     mentions = [_mention(doc, article, link, ids) for link in links]
@@ -163,9 +165,7 @@ def _most_named(candidates: Iterable[str], named: Counter[str]) -> str | None:
 
 def _settle(e: Entity, code: str) -> None:
     """Give an entity of no known country its country, in its id too."""
-    e.country = code
-    if e.key.startswith(f"{UNKNOWN}/"):
-        e.key = code + e.key.removeprefix(UNKNOWN)
+    e.settle(code)
 
 
 def _ambiguous_states(doc: Doc, links: list[Link], kb) -> None:
@@ -349,7 +349,7 @@ def _actors(doc: Doc, text: str, links: list[Link], ids: dict[int, str]) -> list
         if actor is None:
             actor = actors[actor_id] = Actor(
                 actor_id=actor_id,
-                name=_display_name(e, link, doc, text),
+                name=_display_name(e, link, doc, text, links),
                 kind=e.kind if e.kind in _KINDS else "unknown",
                 country=e.country,
                 sector=e.sector,
@@ -383,7 +383,10 @@ def _longer(a: str, b: str) -> bool:
     return len(names.name_tokens(a)) > len(names.name_tokens(b))
 
 
-def _display_name(e: Entity, link: Link, doc: Doc, text: str) -> str:
+def _display_name(e: Entity, link: Link, doc: Doc, text: str, links: list[Link]) -> str:
     if e.kind == "role":
         return e.title or "official"
+    if e.kind == "igo" and link.found.kind == "role":  # "NATO leaders": named as NATO
+        named = next((g for g in links if g.entity is e and g.found.kind != "role"), link)
+        return text[slice(*_span(doc, named.found))]
     return text[slice(*_span(doc, link.found))]

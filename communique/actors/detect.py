@@ -10,14 +10,21 @@ country word that qualifies a head becomes a `modifier` of it.
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Span
 
-from . import leaders, names, syntax
+from . import dateline, leaders, names, syntax
 from .context import OWNER_PRONOUNS, PEERS, POSSESSIVE, POSTING, Descriptor, Scanner
 from .found import Found
-from .lexicon import FEMALE, GROUP_NOUNS, MALE, PARTICLES, PLURAL_PRONOUNS, Lexicon, words
+from .lexicon import (
+    FEMALE,
+    GROUP_NOUNS,
+    MALE,
+    PARTICLES,
+    PLURAL_PRONOUNS,
+    RANK_MODIFIERS,
+    Lexicon,
+    words,
+)
 from .places import KIND, PlaceRules
 from .units import COUNTRYISH, KB_KINDS, Unit
 
@@ -37,8 +44,8 @@ SERVED_BY = words("his her")  # "his spokesman": an office serving the person me
 # "his host, X", "Putin's guest": a person of the other side, not one serving or related
 OTHER_SIDE = PEERS | words("host guest visitor interlocutor")
 PAIR = words("two both")  # "the two leaders": a plural role for two people named before
+PAST_OR_RANK = RANK_MODIFIERS | words("former ex retired late ousted exiled")
 HOME_FRONT = words("COP CVL OPP EDU REL")  # sectors placed by "in <town>" (_placed_by_phrase)
-DATELINE_TAIL = re.compile(r"(?:, [A-Z][a-z]+\.? \d{1,2})?(?: \([^)]{1,40}\))? ?[—–-]")
 
 
 class Detector(PlaceRules):
@@ -51,6 +58,7 @@ class Detector(PlaceRules):
         self.found: list[Found] = []
         self.covered = bytearray(len(doc))
         self.batches = 0
+        self.filed_in: list[tuple[int, str | None]] = []  # per dateline: start, capital's state
 
     # ------------------------------------------------------------------ driver
     def run(self) -> list[Found]:
@@ -71,20 +79,8 @@ class Detector(PlaceRules):
         return sorted(self.found, key=lambda f: (f.start, f.kind == "pronoun", f.end))
 
     def _datelines(self) -> None:
-        """ "MOSCOW (Reuters) - Russia said ...": a capitalised place opening a sentence before
-        a dash is where the report was filed, never who speaks or acts."""
-        text = self.doc.text
-        for f in self.found:
-            first = self.doc[f.start]
-            words = self.doc[f.start : f.end].text
-            if (
-                f.kind in ("state", "place", "unknown")
-                and first.is_sent_start
-                and words.isupper()
-                and len(words) > 2
-                and DATELINE_TAIL.match(text, self.doc[f.end - 1].idx + len(self.doc[f.end - 1]))
-            ):
-                f.role = "location"
+        """ "MOSCOW (Reuters) - Russia said ...": see `dateline.apply`."""
+        self.found, self.filed_in = dateline.apply(self.doc, self.found, self.scan.by_start)
 
     def _after_posting(self, i: int, sent) -> int:
         """Where a name may start after a title: past a posting such as "to France" or
@@ -366,7 +362,7 @@ class Detector(PlaceRules):
     def _apply(self, head: Found, d: Descriptor) -> None:
         """Take title, country, body and organisation from a descriptor."""
         title = d.head_title()
-        if title is not None and head.title is None:
+        if title is not None and (head.title is None or self._office_over_rank(head, title)):
             self._set_title(head, title)
             self.used.add(title.start)
         serves = any(u.kind == "title" and u.start > d.posting_at for u in d.units)
@@ -404,6 +400,16 @@ class Detector(PlaceRules):
                 unit.start, unit.end, KIND[unit.kind], "modifier", country, key=unit.key, head=head
             )
         )
+
+    def _office_over_rank(self, head: Found, unit: Unit) -> bool:
+        """ "The defence minister, General X": a military rank before the name yields to the
+        office of state (rank 1 or 2) the apposition names, unless that office is a past one."""
+        held, named = self.kb.title(head.title or ""), self.kb.title(unit.key)
+        if held is None or named is None or held.sector != "MIL" or held.rank < 3:
+            return False
+        first = max(unit.start - 1, 0)
+        qualified = {t.lower_ for t in self.doc[first : unit.end]} & PAST_OR_RANK
+        return named.rank <= 2 and named.sector in ("GOV", "MIL") and not qualified
 
     def _set_title(self, head: Found, unit: Unit) -> None:
         head.title = unit.title
@@ -536,6 +542,21 @@ class Detector(PlaceRules):
                 for other in left.units:
                     if other.kind not in COUNTRYISH:
                         self._qualify(role, other)
+                self._bloc(role, left.start if left.units or left.words else unit.start)
+
+    def _bloc(self, role: Found, start: int) -> None:
+        """ "West African leaders", "Gulf Arab foreign ministers": the leaders or ministers of
+        a region, named together, act as the region's organisation when the knowledge base
+        lists one for it (`KnowledgeBase.bloc`)."""
+        region = self.scan.by_end.get(start)
+        if region is None or region.start in self.used or not role.plural:
+            return
+        if role.country or role.org or not _high_office(self.kb.title(role.title or "")):
+            return
+        org = self.kb.bloc(self.doc[region.start : region.end].text)
+        if org is not None:
+            role.org, role.sector = org.actor_id, role.sector or "IGO"
+            self.used.add(region.start)
 
     def _fronted_capitals(self) -> None:
         """ "In Moscow, foreign ministry spokeswoman X said": a sentence opened by "In" and a
@@ -609,6 +630,12 @@ def _placed_by_dateline(f: Found) -> bool:
     if f.country is not None or f.org:
         return False
     return f.kind in ("body", "role") or (f.kind == "person" and f.body)
+
+
+def _high_office(title) -> bool:
+    """A leader, head of state or government, or minister (rank 1 or 2 of government or
+    diplomacy: "foreign ministers")."""
+    return title is not None and title.sector in ("GOV", "DIP") and title.rank <= 2
 
 
 def _many(unit: Unit) -> range:

@@ -127,6 +127,7 @@ class Organisation:
     kind: str  # "igo" | "ngo" | "media" | "group" (armed or political group)
     parent: str | None
     country: str | None
+    blocs: tuple[str, ...] = ()  # "West African": the region whose leaders meet as this body
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,6 +230,9 @@ class KnowledgeBase:
             self.countries.values(), ambiguous or {}
         )
         self._orgs = _build_index("organisations", _org_forms(self.organisations.values()))
+        self._blocs = {
+            fold(region): o.actor_id for o in self.organisations.values() for region in o.blocs
+        }
         self._body_index = _build_index("bodies", _body_forms(self.bodies))
         self._title_index = _build_index("titles", _title_forms(self.titles))
 
@@ -269,6 +273,12 @@ class KnowledgeBase:
     # -- organisations, bodies, titles
     def organisation(self, text: str) -> Organisation | None:
         actor_id = self._orgs.get(text)
+        return self.organisations[actor_id] if actor_id else None
+
+    def bloc(self, region: str) -> Organisation | None:
+        """The organisation in which the leaders of a region act together: "West African"
+        -> ECOWAS (organisations.yaml, `blocs`); None for a region with several or none."""
+        actor_id = self._blocs.get(fold(region))
         return self.organisations[actor_id] if actor_id else None
 
     def body(self, text: str) -> Body | None:
@@ -570,6 +580,7 @@ def _read_organisations(data: dict) -> list[Organisation]:
                     kind=kind,
                     parent=e.get("parent"),
                     country=e.get("country"),
+                    blocs=_tuple(e, "blocs"),
                 )
             )
     return orgs

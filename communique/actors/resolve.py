@@ -57,6 +57,12 @@ class Entity:
     named: bool = False  # the gender is only the given-name table's hint
     reason: str | None = None
 
+    def settle(self, code: str) -> None:
+        """Give an entity of no known country its country, in its key too."""
+        self.country = code
+        if self.key.startswith(f"{UNKNOWN}/"):
+            self.key = code + self.key.removeprefix(UNKNOWN)
+
     def absorb(self, f: Found) -> None:
         self.country = self.country or f.country
         self.sector = self.sector or f.sector
@@ -274,6 +280,8 @@ class Resolver:
         return entity
 
     def _role(self, f: Found) -> list[Link]:
+        if f.plural and f.title in LEADER_WORDS and (f.org or "").startswith("IGO/"):
+            return [Link(f, self._bloc(f))]  # "NATO leaders", "West African leaders"
         if f.plural:
             size = 2 if f.pair else None
             batch = self._recent_batch(f.start, title=f.title, size=size) or self._recent_pair(f)
@@ -288,6 +296,15 @@ class Resolver:
                 self.by_found[id(f)] = person
                 return [Link(f, person)]
         return [Link(f, self._entity_for(f))]
+
+    def _bloc(self, f: Found) -> Entity:
+        """The leaders of an organisation's members, named together, are the organisation."""
+        assert f.org is not None
+        entity = self.entities.get(f.org)
+        if entity is None:
+            entity = self.entities[f.org] = Entity("igo", f.org, org=f.org, sector="IGO")
+        self.by_found[id(f)] = entity
+        return entity
 
     def _holder(self, f: Found) -> Entity | None:
         """The most recent earlier person holding the office named by a role mention."""
@@ -376,6 +393,8 @@ class Resolver:
         of state or government."""
         if _office_within(title, e.title):
             return True
+        if title in LEADER_WORDS and e.kind == "igo":
+            return True  # "West African leaders ... the leaders said"
         return title in LEADER_WORDS and self.rank_of(e.title) == ("GOV", 1)
 
     def _pronoun(self, f: Found) -> list[Link]:
