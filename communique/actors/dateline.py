@@ -54,6 +54,13 @@ def find(text: str) -> list[Dateline]:
     ]
 
 
+def of_doc(doc: Doc) -> list[Dateline]:
+    """The datelines of a parsed text, found once per document."""
+    if "datelines" not in doc.user_data:
+        doc.user_data["datelines"] = find(doc.text)
+    return doc.user_data["datelines"]
+
+
 def apply(
     doc: Doc, found: list[Found], units: dict[int, Unit]
 ) -> tuple[list[Found], list[tuple[int, str | None]]]:

@@ -7,10 +7,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from spacy.tokens import Doc, Span, Token
 
+from ..actors import dateline
 from ..records import Article, DateValue
 from .triggers import Match
 
@@ -21,8 +21,6 @@ SCHEDULING = frozenset({"schedule", "slate", "set", "plan", "expect"})
 ORDERING = ("after", "before")
 MANNER = ("without", "by")
 PRENOMINAL = frozenset({"nummod", "compound", "amod", "poss", "nmod"})
-DATELINE_PLACE = re.compile(r"\s*[A-Z][A-Z .'/-]*,\s*")
-DATELINE_END = re.compile(r"\s*(?:\([^)]*\))?\s*[-\u2013\u2014]")
 
 
 def choose_date(match: Match, article: Article, timexes: list[DateValue]) -> DateValue | None:
@@ -162,12 +160,8 @@ def _split_timexes(
 
 
 def _dateline(span: Span) -> bool:
-    """A date in a dateline ("NEW DELHI, June 17 (Agency) - ..."): an upper-case place and
-    a comma before it, a dash (after an optional bracket) right after it."""
-    sent = span.sent
-    before = span.doc.text[sent.start_char : span.start_char]
-    after = span.doc.text[span.end_char : sent.end_char]
-    return bool(DATELINE_PLACE.fullmatch(before) and DATELINE_END.match(after))
+    """A date in a dateline ("NEW DELHI, June 17 (Agency) - ...")."""
+    return any(d.start <= span.start_char < d.end for d in dateline.of_doc(span.doc))
 
 
 def _story_day(offset: int, published: dt.date, timexes: list[DateValue]) -> dt.date | None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import re
 import unicodedata
 from collections import deque
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
+from ..actors import dateline
 from ..records import Location
 from .participants import MentionIndex
 
@@ -33,16 +33,10 @@ BY_ALTERNATE, BY_OWN_NAME, BY_REGION = 0, 1, 2  # how a gazetteer name was claim
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 CITY_KEEPS_NAME = 500_000  # a city this large keeps its name from a region ("Jilin", "Quebec")
 REGIONS = Path(__file__).resolve().parent / "data" / "regions.tsv"
-# "NEW DELHI, June 17 (Agency) - ", "ASMARA — ": an upper-case place, a date, an agency, a dash
-DATELINE = re.compile(
-    r"\s*([A-Z][A-Z .'/-]*[A-Z])(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]*\))?\s*[-\u2013\u2014]\s"
-)
-GATHERINGS = frozenset({"CONSULT", "AGREE"})
+GATHERINGS = frozenset({"CONSULT", "AGREE"})  # meetings and signings the dateline city hosts
 JOURNEYS = frozenset({"fly", "travel", "arrive", "go", "come", "head", "return", "land", "drive"})
 ARRIVAL = frozenset({"to", "in", "at"})
-DWELLERS = frozenset(
-    {"resident", "inhabitant", "villager", "townspeople", "townsfolk"}
-)  # meetings and signings the dateline city hosts
+DWELLERS = frozenset({"resident", "inhabitant", "villager", "townspeople", "townsfolk"})
 
 
 def fold(text: str) -> str:
@@ -221,10 +215,10 @@ def from_dateline(sent: Span, parties: list[str], event_type: str) -> Location |
     filed is where a meeting or signing it leads with took place, or where an act of that
     place's own state did ("BAMAKO — Mali's junta ordered ..."); never for another state's
     act ("WASHINGTON — Russia attacked ..."), nor for a dateline of several places."""
-    found = DATELINE.match(sent.text)
-    if found is None or "/" in found[1]:
+    lines = [d for d in dateline.of_doc(sent.doc) if sent.start_char <= d.start < sent.end_char]
+    if len(lines) != 1 or len(lines[0].places) != 1:
         return None
-    place = resolve(found[1])
+    place = resolve(lines[0].places[0])
     if place is None or place.country is None:
         return None
     states = {party.split("/", 1)[0] for party in parties}
