@@ -189,15 +189,18 @@ def _join_vaguer(groups: list[list[MentionRow]]) -> list[list[MentionRow]]:
     for gi, members in enumerate(groups):
         for key in {k for m in members for k in _join_keys(m, finer=True)}:
             by_key[key].append(gi)
+    finer_by_states = any(key[0] == "states" for key in by_key)
     merged: dict[int, int] = {}
     for gi, members in enumerate(groups):
+        keys = [
+            (m, k) for m in members for k in _join_keys(m, states=finer_by_states) if k in by_key
+        ]
         for kind in ("article", "states"):  # a finer group of the same report comes first
             fits = {
                 fi
-                for m in members
-                for key in _join_keys(m)
+                for m, key in keys
                 if key[0] == kind
-                for fi in by_key.get(key, ())
+                for fi in by_key[key]
                 if fi != gi
                 and _refines(groups[fi][0], m, offices=kind == "states" and _apart(m, groups[fi]))
                 and _overlap(m, groups[fi])
@@ -221,19 +224,19 @@ def _apart(m: MentionRow, members: list[MentionRow]) -> bool:
     return all(other.original_article != m.original_article for other in members)
 
 
-def _join_keys(m: MentionRow, finer: bool = False) -> list[tuple]:
+def _join_keys(m: MentionRow, finer: bool = False, states: bool = True) -> list[tuple]:
     """The keys under which a group can meet a finer one: its article (a side left unnamed)
     and, when both sides are named, the states of the two sides in each week the mention's
     dates reach (so that a busy pair of states over years is never compared in full).
     `finer`: the keys to file a group under as a possible finer one, which by states needs
-    a side more precise than a state."""
+    a side more precise than a state; `states=False`: the article key only."""
     keys: list[tuple] = [("article", m.original_article, m.event_type, _phase(m))]
-    if not (m.source and m.target) or finer and "/" not in m.source + m.target:
+    if not (states and m.source and m.target) or finer and "/" not in m.source + m.target:
         return keys
-    states = (_state_of(m.source), _state_of(m.target))
+    pair = (_state_of(m.source), _state_of(m.target))
     if m.event_type in SYMMETRIC_TYPES:
-        states = tuple(sorted(states))
-    return keys + [("states", m.event_type, _phase(m), *states, week) for week in _weeks(m)]
+        pair = tuple(sorted(pair))
+    return keys + [("states", m.event_type, _phase(m), *pair, week) for week in _weeks(m)]
 
 
 def _weeks(m: MentionRow) -> list[int]:
