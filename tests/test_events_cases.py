@@ -65,3 +65,14 @@ def test_event_case(nlp, row):
         assert any(f[0] == kind and f[1] == source and f[3] == modality for f in found), found
     else:
         assert wanted & set(found), found
+
+
+def test_scene_phrase_names_no_target(nlp):
+    """ "detained dozens during a protest against X": a time phrase names no side of the
+    detention (and the protest is not the police's)."""
+    coded, country = code(
+        nlp,
+        "Georgian police detained dozens of people during a protest against the Russian embassy.",
+    )
+    detentions = [e for e in coded if e.event_type == "COERCE"]
+    assert detentions and all(country(e.target) != "RUS" for e in detentions)

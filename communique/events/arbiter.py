@@ -6,7 +6,8 @@
   model's type, unless the trigger's row matched on a condition (a preposition, object or
   complement: "called for" is a request whatever the model makes of "call") or the trigger
   is a noun ("talks", "visit": the model, trained on sentences, reads the sentence's verb
-  into them: "signed a truce after two weeks of talks" made the talks an agreement); every
+  into them: "signed a truce after two weeks of talks" made the talks an agreement) or a
+  participle describing a noun ("after talks brokered by X" made the brokering one); every
   candidate's strength (hence its events' confidence) is weighted by the model's belief in
   its type, so the sentence's main event ranks first.
 - Missing: a sentence with no coded event but a verb whose subject and an object or
@@ -88,12 +89,18 @@ def _judge(match, model: typemodel.TypeModel, onto: Ontology, sentence: list[str
     scores = model.scores(typemodel.features(match.token, onto, sentence))
     best = max(scores, key=scores.__getitem__)
     belief = scores.get(own, 0.0)
-    specific = match.trigger.cond_kind is not None or match.noun
+    specific = match.trigger.cond_kind is not None or match.noun or _describes_noun(match.token)
     if not specific and best != own and scores[best] >= RETYPE_MIN and belief <= TABLE_MAX:
         trigger = replace(match.trigger, cameo=default_codes(onto)[best], frame=_frame(best))
         return replace(match, trigger=trigger)
     strength = match.trigger.strength * (WEIGHT_FLOOR + (1 - WEIGHT_FLOOR) * belief)
     return replace(match, trigger=replace(match.trigger, strength=strength))
+
+
+def _describes_noun(verb: Token) -> bool:
+    """A participle that describes a noun ("talks brokered by Malaysia"): the model, trained
+    on sentences, reads the sentence's verb into it as it does into a noun trigger."""
+    return verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG")
 
 
 def _frame(kind: str) -> str:

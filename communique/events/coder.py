@@ -71,7 +71,17 @@ THREATENED = {
 }
 # A coercive measure that is cancelled, revoked or withdrawn is eased (CAMEO 08): "scrapped
 # the restrictions" (081), "called off the boycott" (085), "revoked the blockade" (0872).
-EASED = {"163": "085", "16": "085", "14": "082", "17": "081", "191": "0872", "19": "087"}
+EASED = {
+    "163": "085",
+    "16": "085",
+    "14": "082",
+    "17": "081",
+    "191": "0872",
+    "19": "087",
+    "18": "087",
+    "20": "087",
+}
+ENDING = frozenset({"cancel", "end"})  # light-verb effects that undo a measure or agreement
 # Military exercises with a partner are military cooperation (062); held alone they are a
 # show of force (150: "China began live-fire drills around Taiwan").
 SHOWN_FORCE = {"062": "150"}
@@ -79,6 +89,7 @@ AROUND = frozenset({"around", "near", "off", "encircling", "surrounding"})  # wh
 REVOKED = "120"  # CAMEO: reject; an agreement scrapped, revoked or abandoned
 REJECTED = "120"  # CAMEO: reject, nothing more specific
 RANKING = frozenset({"first", "last", "only", "second", "third"})  # "the first leader to visit"
+ATTEMPTS = frozenset({"try", "attempt"})
 SCENE_WEIGHT = 0.5  # strength left to an event that only sets the scene ("since the invasion")
 
 
@@ -310,6 +321,8 @@ def code_match(
     if sources and not targets and code == MEDIATE:  # "X brokered the talks": the last two sides
         parties = without(context.last_parties, sources)
         targets = parties if len(parties) == 2 else []
+        if not targets:
+            return []  # a mediation between no named sides
     if _unfit(match, frame, entry.plover, entry.quad_class, sources, targets):
         return []
     coded = pairs(frame, match.trigger.min_participants, sources, targets, reciprocal, from_parse)
@@ -323,11 +336,11 @@ def code_match(
         aimed = args.group(_around(match), index, context)  # "drills around Taiwan"
         coded = [replace(c, target=t) for c in coded for t in without(aimed, sources)] or coded
     act_class = entry.quad_class  # of the act itself, before it is eased or threatened
-    eased = match.effect == "cancel" and act_class == MATERIAL_CONFLICT
+    eased = match.effect in ENDING and act_class == MATERIAL_CONFLICT
     if eased:
         code = _prefixed(EASED, code) or code
         entry = onto.code(code)
-    revoked = match.effect == "cancel" and entry.plover == "AGREE"
+    revoked = match.effect in ENDING and entry.plover == "AGREE"
     if revoked:  # "scrapped the deal with X": a rejection of X, not an agreement undone
         code, entry = REVOKED, onto.code(REVOKED)
     mood = mood or (
@@ -343,6 +356,8 @@ def code_match(
     ):
         mood = "planned"
     threat = _prefixed(THREATENED, code) if entry.plover in COERCIVE else None
+    if mood == "planned" and act_class == MATERIAL_CONFLICT and _attempted(match):
+        mood = "asserted"  # "tried to seize the airport": force attempted is force used
     if mood == "planned" and sources and threat is not None and _active(match) and _own(match):
         code, entry, mood = threat, onto.code(threat), "asserted"
     place = locate(
@@ -356,6 +371,8 @@ def code_match(
     for item in coded:
         if item.target is None and item.source and act_class == MATERIAL_CONFLICT:
             item.target = _place_state(place)
+        if screen.unrealised_one_sided(mood, item.source, item.target):
+            continue
         mode = _mode(match, entry.mode, item, len(set(sources) | set(targets)))
         event = Event(
             event_id="",
@@ -520,6 +537,12 @@ def _own(match: Match) -> bool:
     return match.effect not in CALL_OFF
 
 
+def _attempted(match: Match) -> bool:
+    """ "tried to seize", "an attempt to storm": the act was set about, not announced."""
+    verb = match.light if match.light is not None else match.token
+    return verb.dep_ in ("xcomp", "acl") and verb.head.lemma_.lower() in ATTEMPTS
+
+
 def _prefixed(table: dict[str, str], code: str) -> str | None:
     """The value of the longest key of `table` that `code` starts with."""
     for size in range(len(code), 1, -1):
@@ -542,6 +565,8 @@ def _modality(match: Match, plover: str, onto: Ontology) -> str:
         return "planned" if plover == "CONSULT" or match.effect == "defer" else "negated"
     if match.effect == "plan":
         return "planned"
+    if match.effect == "end" and plover != "CONSULT":  # "ended the truce"; talks ended were held
+        return "negated"
     if match.effect == "refuse":
         return "planned" if plover == "CONSULT" else "negated"
     if match.noun and match.token.lemma_.lower() in onto.cues("planned", "noun"):

@@ -15,12 +15,16 @@ COMPLEMENTS = frozenset(
     {"xcomp", "ccomp", "acl", "relcl", "pcomp", "dobj", "pobj", "advcl", "prep"}
 )
 SPEECH = frozenset({"say", "tell", "state", "announce", "add", "note", "stress", "declare"})
+# "agreed that officials would resume contacts": a "would" promised or agreed is planned
+DOING = frozenset({"commit", "undertake"})  # "committed to withdraw", but "committed a crime"
+COMMITTING = frozenset({"agree", "promise", "pledge", "vow", "decide", "undertake", "commit"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 INSIDE_CLAUSE = frozenset({"prep", "pobj", "advcl", "xcomp", "dobj", "conj"})
 REFUSALS = frozenset({"refuse", "decline", "reject", "boycott", "snub"})
 CONDITIONAL = frozenset({"if", "unless"})
 CONDITIONAL_ACTS = frozenset({"THREATEN"})  # a threat names its condition and is still made
 BE = frozenset({"be", "was", "were", "is", "are"})
+AFTERWARDS = frozenset({"after", "since", "following"})  # what comes after a done event
 INDEFINITE = frozenset({"anyone", "anybody", "whoever", "anything", "whatever"})
 
 
@@ -81,7 +85,7 @@ def _be_to(token: Token) -> bool:
 
 def _in_speech(token: Token) -> bool:
     while token.head.i != token.i:
-        if token.dep_ == "ccomp" and token.head.lemma_ in SPEECH:
+        if token.dep_ == "ccomp" and token.head.lemma_ in SPEECH | COMMITTING:
             return True
         token = token.head
     return False
@@ -99,7 +103,7 @@ def governed(token: Token, relation: str, onto: Ontology, event_type: str) -> st
     if lemma in onto.cues("negated", "governor") and relation in ("xcomp", "dobj"):
         return "negated"
     if lemma in onto.cues("planned", "governor") and relation in ("xcomp", "dobj"):
-        return "planned"
+        return "planned" if relation == "xcomp" or lemma not in DOING else None
     if _reported_by_source(token, onto) and relation in ("ccomp", "xcomp"):
         return "reported"
     return _epistemic(token, relation, onto)
@@ -160,7 +164,7 @@ def modality(anchors: list[Token], onto: Ontology, event_type: str) -> str:
         if according_to_source(anchor, onto.cues("reported", "source")):
             return "reported"
     token = anchors[-1]
-    while token.head.i != token.i:
+    while token.head.i != token.i and not own_clause(token):
         if token.dep_ == "conj" and misattached(token):  # "said Y would ... and accused Z"
             token = token.head
         relation, token = token.dep_, token.head
@@ -170,6 +174,20 @@ def modality(anchors: list[Token], onto: Ontology, event_type: str) -> str:
         if found:
             return found
     return "asserted"
+
+
+def own_clause(token: Token) -> bool:
+    """A clause or phrase whose modality the clauses above it do not colour: a relative
+    clause ("left without signing a text that X had signed": X signed) and an event that a
+    past-time phrase or clause dates another by ("agreed to resume visits after talks in
+    Tokyo", "agreed to talk after rebels shelled the town")."""
+    if token.dep_ == "relcl":
+        return True
+    if token.dep_ in ("pobj", "pcomp") and token.head.lower_ in AFTERWARDS:
+        return True
+    return token.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in AFTERWARDS for c in token.children
+    )
 
 
 def _clause_cues(token: Token, relation: str, onto: Ontology, sentence_has_if: bool) -> str | None:

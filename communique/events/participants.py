@@ -474,8 +474,10 @@ def _purpose_or_condition(token: Token) -> bool:
             (c.dep_ == "aux" and c.lower_ == "to") or (c.dep_ == "mark" and c.lower_ in CONDITIONS)
             for c in token.children
         )
-    return token.dep_ == "prep" and any(
-        c.dep_ == "pobj" and c.lemma_.lower() in PURPOSE_NOUNS for c in token.children
+    return (
+        token.dep_ == "prep"
+        and token.lower_ not in TIME_PREPOSITIONS  # "during a protest against X" is a time
+        and any(c.dep_ == "pobj" and c.lemma_.lower() in PURPOSE_NOUNS for c in token.children)
     )
 
 

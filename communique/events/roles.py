@@ -17,6 +17,7 @@ from spacy.tokens import Token
 from ..actors.resolve import UNKNOWN as UNKNOWN_COUNTRY
 from . import participants as args
 from .claims import answered, claimed
+from .ontology import NOT_EVENT, ontology
 from .participants import Context, MentionIndex
 from .triggers import Match
 
@@ -150,7 +151,7 @@ def _noun_roles(
     sym = match.trigger.frame == "sym"
     between = [p for t in phrase for p in args.prep_objects(t, {"between"})]
     both_inside = sym and len(args.group(between, index, context)) >= 2  # not "a call with X and Y"
-    if not sources and not both_inside and _purpose(head, sym):
+    if not sources and not both_inside and _purpose(head, sym) and _takes_part(match, sym):
         verb = head.head.head
         subjects, active = args.subject_tokens(verb)
         sources = args.group(subjects, index, context) if active else []
@@ -168,6 +169,22 @@ def _purpose(head: Token, sym: bool) -> bool:
     if head.dep_ != "pobj":
         return False
     return head.head.lower_ in PURPOSE or (sym and head.head.lower_ == "in")
+
+
+def _takes_part(match: Match, sym: bool) -> bool:
+    """The clause's subject takes part in a one-sided act it is "at" or "during" unless the
+    clause tells an act of another kind ("police detained dozens during a protest": the
+    police are not the protesters); in a meeting it takes part either way."""
+    verb = (match.head or match.token).head.head
+    if sym:
+        return True
+    onto = ontology()
+    kinds = {
+        onto.code(r.cameo).plover
+        for r in onto.verbs.get(verb.lemma_.lower(), ())
+        if r.cameo != NOT_EVENT
+    }
+    return not kinds or onto.code(match.trigger.cameo).plover in kinds
 
 
 TELLING = frozenset({"tell", "assure", "inform", "warn", "urge", "ask", "promise"})

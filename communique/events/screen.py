@@ -15,6 +15,8 @@ Precision rules applied before and after participants are found:
 - a verb whose subject or object is named but is no actor ("airlines that meet its
   requirements", "a jet travelling to ...", said of the noun a relative or participial clause hangs on)
   codes no verbal or cooperative event;
+- an act negated, planned, hypothetical or denied (not asserted or reported) needs both its
+  sides: "Pashinian refused to resign", "peacekeepers will deploy" are no interaction;
 - a visit by, or the hosting of, a population (tourists, refugees, migrants, "Somalis") is
   no diplomatic visit: "Chinese tourists visited Vietnam", "Kenya hosts refugees".
 """
@@ -65,6 +67,13 @@ def noun_sides_missing(
     if frame in TWO_SIDED:
         return len(set(sources) | set(targets)) < 2
     return not sources and plover not in UNNAMED_AGENT_TYPES
+
+
+def unrealised_one_sided(mood: str, source: str | None, target: str | None) -> bool:
+    """An act that did not happen, or has yet to ("refused to resign", "will deploy in the
+    region", "did not protest"), is worth coding only between two named sides: with one
+    side unnamed it tells of no interaction."""
+    return mood not in ("asserted", "reported") and not (source and target)
 
 
 def non_actor_argument(

@@ -39,6 +39,7 @@ class Match:
 def find_triggers(span: Span, onto: Ontology) -> list[Match]:
     """Verb and noun triggers of a sentence; a light verb yields to the noun it carries."""
     nouns = [m for m in (_noun(t, onto) for t in span if _common_noun(t)) if m is not None]
+    nouns = [m for m in nouns if not _refused_address(m, onto)]
     carried = {m.light.i for m in nouns if m.light is not None and m.effect not in (None, "refuse")}
     carried |= {m.light.i for m in nouns if m.effect in CALL_OFF}
     verbs = [m for m in (_verb(t, onto) for t in span if t.pos_ == "VERB") if m is not None]
@@ -52,6 +53,20 @@ def find_triggers(span: Span, onto: Ontology) -> list[Match]:
         if not _covered_by_verb(m, verb_types, onto) and not _verb_object(m, conditions)
     ]
     return sorted(verbs + nouns, key=lambda m: m.token.i)
+
+
+# What someone says or offers to the refuser: "rejected the criticism / the request / the
+# offer" refuses that act, it is no negated act of the refuser's own (the refusal is coded);
+# "rejected the agreement / the plan" stays a negated agreement.
+ADDRESSED_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
+OFFERS = frozenset({"offer", "invitation", "proposal", "overture", "suggestion"})
+
+
+def _refused_address(match: Match, onto: Ontology) -> bool:
+    if match.effect != "refuse":
+        return False
+    lemma = match.token.lemma_.lower()
+    return lemma in OFFERS or onto.code(match.trigger.cameo).plover in ADDRESSED_TYPES
 
 
 def _common_noun(token: Token) -> bool:
@@ -286,7 +301,7 @@ def _condition(token: Token, trigger: Trigger) -> bool:
             and c.lower_ in values
             and c.i > token.i
             and not _when(c)
-            for c in token.children
+            for c in [*token.children, *_trailing_prep(token)]
         )
     if kind == "obj":
         return any(o.lemma_.lower() in values for o in _objects(token))
@@ -313,6 +328,15 @@ def _condition(token: Token, trigger: Trigger) -> bool:
             for c in token.children
         )
     raise ValueError(f"unknown trigger condition {kind!r} for {trigger.lemma}")
+
+
+def _trailing_prep(noun: Token) -> list[Token]:
+    """The preposition right after an object noun that the parser hung on the noun's verb
+    ("stop Iran's march towards a bomb", "issued a call for talks")."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "dobj" or noun.i + 1 >= len(noun.doc):
+        return []
+    after = noun.doc[noun.i + 1]
+    return [after] if after.dep_ == "prep" and after.head.i == noun.head.i else []
 
 
 def _when(prep: Token) -> bool:
