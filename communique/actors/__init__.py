@@ -15,7 +15,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from ..records import Actor, Article, Mention, Sentence
-from . import dateline, leaders, names
+from . import dateline, leaders, names, sequel
 from .corpus import resolve_corpus
 from .detect import Detector, inside_quotes
 from .found import Found
@@ -40,7 +40,8 @@ def extract(
     links = Resolver(found, lambda i: doc[i].text, _rank_of(lex)).run()
     _known_office_holders(links, article)
     _patrons(links)
-    _voice_of_the_state(links)
+    _voice_of_the_state(links, _rank_of(lex))
+    sequel.home_side(doc, links)
     _shared_body_names(doc, links, lex.kb)
     _ambiguous_states(doc, links, lex.kb)
     dateline.place_offices(doc, links, detector.filed_in, lex.kb)
@@ -65,28 +66,31 @@ def _known_office_holders(links: list[Link], article: Article) -> None:
 GOVERNMENT_SECTORS = frozenset({"GOV", "DIP"})
 
 
-def _voice_of_the_state(links: list[Link]) -> None:
+def _voice_of_the_state(links: list[Link], rank_of) -> None:
     """ "Moscow reacted angrily. Foreign ministry spokeswoman X said ...": a person named with
     a government office but no country, whose name opens the sentence's actors, speaks for
-    the state or body that is the first subject of the sentence before. A run of such
-    sentences ("The Kremlin said ... Spokesman Y said ... Deputy Foreign Minister Z said")
-    keeps that state."""
+    the state or body that is the first subject of the sentence before, or for the country
+    of a head of state or government who is ("Trump said ... National Security Adviser X
+    said ..."). A run of such sentences ("The Kremlin said ... Spokesman Y said ... Deputy
+    Foreign Minister Z said") keeps that state."""
     first_subject: dict[int, Entity] = {}
     opener: dict[int, Link] = {}
     for link in links:
         f = link.found
-        if f.role != "actor" or f.kind == "pronoun":
+        if f.role != "actor":
             continue
-        opener.setdefault(f.sent, link)
-        if f.subject and link.entity is not None:
+        if f.subject and link.entity is not None:  # "He added ..." is the person named before
             first_subject.setdefault(f.sent, link.entity)
+        if f.kind != "pronoun":
+            opener.setdefault(f.sent, link)
     carried: set[int] = set()
     for sent in sorted(opener):
         link, focus = opener[sent], first_subject.get(sent - 1)
         e = link.entity
         if e is None or focus is None or not _unplaced_official(link):
             continue
-        if focus.country and (focus.kind in ("state", "body") or id(focus) in carried):
+        leads = focus.kind == "person" and rank_of(focus.title) == ("GOV", 1)
+        if focus.country and (focus.kind in ("state", "body") or leads or id(focus) in carried):
             _settle(e, focus.country)
             link.reason = None
             carried.add(id(e))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from . import dateline, leaders, names, syntax
+from . import dateline, leaders, names, sequel, syntax
 from .context import OWNER_PRONOUNS, PEERS, POSSESSIVE, POSTING, Descriptor, Scanner
 from .found import Found
 from .lexicon import (
@@ -76,11 +76,20 @@ class Detector(PlaceRules):
         self._owned_bodies()
         self._possessed()
         self._datelines()
+        self._sequels()
         return sorted(self.found, key=lambda f: (f.start, f.kind == "pronoun", f.end))
 
     def _datelines(self) -> None:
         """ "MOSCOW (Reuters) - Russia said ...": see `dateline.apply`."""
         self.found, self.filed_in = dateline.apply(self.doc, self.found, self.scan.by_start)
+
+    def _sequels(self) -> None:
+        """ "It also recalled ...", "both sides said": see `sequel`."""
+        quoted = inside_quotes(self.doc)
+        for f in sequel.neuter_subjects(self.doc, quoted) + sequel.pairs(self.doc, quoted):
+            if not self.covered[f.end - 1]:
+                self.add(f)
+        sequel.batch_coordinated(self.doc, self.found, self._batch)
 
     def _after_posting(self, i: int, sent) -> int:
         """Where a name may start after a title: past a posting such as "to France" or
@@ -579,14 +588,13 @@ class Detector(PlaceRules):
         for f in self.found:
             if not _placed_by_dateline(f):
                 continue
-            if (f.sector or "") not in HOME_FRONT and not self._in_capital(f):
-                continue
             prep = self.doc[f.end] if f.end < len(self.doc) else None
-            if (
-                prep is None
-                or prep.lower_ not in ("in", "from")
-                or not f.start <= prep.head.i < f.end
-            ):
+            if prep is None or not f.start <= prep.head.i < f.end:
+                continue
+            of_town = prep.lower_ == "of" and prep.head.lemma_.lower() in syntax.INHABITANTS
+            if (f.sector or "") not in HOME_FRONT and not self._in_capital(f) and not of_town:
+                continue
+            if prep.lower_ not in ("in", "from") and not of_town:
                 continue
             place = places.get(f.end + 1 + (self.doc[f.end + 1].lower_ == "the"))
             if place is not None:

@@ -87,7 +87,7 @@ class PlaceRules:
         )
 
     def _state(self, unit: Unit, span: Span) -> None:
-        role = syntax.place_role(span, self._heads_actor)
+        role = syntax.place_role(span, self._heads_actor, town=unit.kind == "capital")
         kind = "group" if unit.kind == "adjective" else "state"
         found = Found(unit.start, unit.end, kind, role, unit.key, key=unit.key)
         if kind == "group":

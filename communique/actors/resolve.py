@@ -31,7 +31,7 @@ Anything that cannot be tied to a country keeps `country=None` and says why.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import names
 from .found import Found
@@ -90,6 +90,7 @@ class Resolver:
         self.links: list[Link] = []
         self.by_found: dict[int, Entity] = {}
         self.groups: dict[int, list[Entity]] = {}  # plural mentions resolved to a batch
+        self.owner_batch: dict[int, int] = {}  # "their leaders" of states named together
 
     def run(self) -> list[Link]:
         self._owners()
@@ -128,13 +129,20 @@ class Resolver:
 
     def _owners(self) -> None:
         """ "The Kremlin said ... Its spokesman, X": an office opened by "its"/"their" belongs
-        to the most recent earlier state, body or organisation that acts."""
+        to the most recent earlier state, body or organisation that acts; "their leaders"
+        after states named together are the leaders of each (`_office_of_each`), after
+        people named together those people."""
         for f in self.found:
             if not f.owner or f.country or f.org:
                 continue
             for g in reversed(self._earlier(f.start)):
+                if f.plural and g.kind == "person" and g.batch >= 0:
+                    break  # "A and B agreed ... their leaders": the two named (`_role`)
                 if g.kind in OWNERS and g.role == "actor" and (g.country or g.org):
-                    f.country, f.org = g.country, None if g.country else g.org
+                    if f.plural and f.kind == "role" and g.batch >= 0 and g.country:
+                        self.owner_batch[id(f)] = g.batch
+                    else:
+                        f.country, f.org = g.country, None if g.country else g.org
                     break
 
     def _repeated_bodies(self) -> None:
@@ -254,6 +262,8 @@ class Resolver:
             return self._pronoun(f)
         elif f.kind == "role":
             return self._role(f)
+        elif f.kind == "group" and f.pair:
+            return self._pair(f)
         elif f.role == "modifier" and f.head is not None:
             return [Link(f, e) for e in self._heads_of(f)]
         else:
@@ -280,6 +290,8 @@ class Resolver:
         return entity
 
     def _role(self, f: Found) -> list[Link]:
+        if id(f) in self.owner_batch:
+            return self._office_of_each(f)
         if f.plural and f.title in LEADER_WORDS and (f.org or "").startswith("IGO/"):
             return [Link(f, self._bloc(f))]  # "NATO leaders", "West African leaders"
         if f.plural:
@@ -296,6 +308,21 @@ class Resolver:
                 self.by_found[id(f)] = person
                 return [Link(f, person)]
         return [Link(f, self._entity_for(f))]
+
+    def _office_of_each(self, f: Found) -> list[Link]:
+        """ "Kenya and Tanzania signed ... Their leaders will meet": the office of each
+        state named together."""
+        batch = self.owner_batch[id(f)]
+        countries = dict.fromkeys(g.country for g in self.found if g.batch == batch and g.country)
+        links = []
+        for country in countries:
+            each = replace(f, country=country)
+            key = _provisional_key(each)
+            entity = self.entities.setdefault(key, Entity("role", key))
+            entity.absorb(each)
+            links.append(Link(f, entity))
+        self.groups[id(f)] = [link.entity for link in links if link.entity]
+        return links
 
     def _bloc(self, f: Found) -> Entity:
         """The leaders of an organisation's members, named together, are the organisation."""
@@ -397,7 +424,29 @@ class Resolver:
             return True  # "West African leaders ... the leaders said"
         return title in LEADER_WORDS and self.rank_of(e.title) == ("GOV", 1)
 
+    def _pair(self, f: Found) -> list[Link]:
+        """ "Both sides", "the two countries": the latest two actors named together; else
+        no mention."""
+        batch = self._recent_batch(f.start, size=2)
+        if not batch:
+            return []
+        self.groups[id(f)] = batch
+        return [Link(f, e) for e in batch]
+
+    def _neuter(self, f: Found) -> list[Link]:
+        """ "Poland expelled ... It also recalled ...": the state, body or organisation that is
+        the first subject of the sentence before; else no mention."""
+        before = [g for g in self.found if g.sent == f.sent - 1 and g.subject]
+        before = [g for g in before if g.role == "actor" and not g.quoted]
+        e = self.by_found.get(id(before[0])) if before else None
+        if e is None or e.kind not in OWNERS or before[0].plural:
+            return []
+        self.by_found[id(f)] = e
+        return [Link(f, e)]
+
     def _pronoun(self, f: Found) -> list[Link]:
+        if f.gender == "n":
+            return self._neuter(f)
         if f.plural:
             batch = self._recent_batch(f.start)
             if batch:

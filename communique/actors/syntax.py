@@ -3,7 +3,8 @@
 Metonymy: a capital, seat of government or country name is its state acting (`actor`) when
 it is a subject, object, agent or possessor of a non-actor noun ("Washington's offer"); a
 `location` when governed by a locative preposition ("met in Washington"), by a directional
-one after a motion word ("flew to Ankara"), or as the object of "visit"; a `modifier` when it
+one after a motion word ("flew to Ankara"), as the object of "visit", or when a town's
+residents or mayor are meant ("residents of Kherson"); a `modifier` when it
 qualifies an actor noun ("U.S. officials", "Armenia's foreign minister").
 """
 
@@ -14,9 +15,13 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from .lexicon import DIRECTIONAL_PREPS, LOCATIVE_PREPS, MOTION, SUBJECT_DEPS, VISIT
+from .lexicon import DIRECTIONAL_PREPS, LOCATIVE_PREPS, MOTION, SUBJECT_DEPS, VISIT, words
 
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+# who lives in or runs a town: "residents of Kherson", "the mayor of Lviv"
+INHABITANTS = words(
+    "resident inhabitant people citizen population townspeople villager mayor governor"
+)
 
 
 def is_subject(span: Span) -> bool:
@@ -44,10 +49,14 @@ def _top(tok: Token) -> Token:
     return tok
 
 
-def place_role(span: Span, heads_actor: Callable[[Token], bool]) -> str:
-    """`actor`, `location` or `modifier` for a place-like span (see module docstring)."""
+def place_role(span: Span, heads_actor: Callable[[Token], bool], *, town: bool = True) -> str:
+    """`actor`, `location` or `modifier` for a place-like span (see module docstring); a
+    town (not a country) is also where its residents or its mayor are ("residents of
+    Kherson", "the mayor of Lviv")."""
     tok = _top(span.root)
     dep = tok.dep_
+    if town and dep == "pobj" and tok.head.lower_ == "of" and _inhabited(tok.head):
+        return "location"
     if dep == "pobj":
         return _prepositional_role(tok.head)
     if dep == "dobj" and tok.head.lemma_.lower() in VISIT:
@@ -59,6 +68,10 @@ def place_role(span: Span, heads_actor: Callable[[Token], bool]) -> str:
             return "actor"
         return "modifier"
     return "actor"
+
+
+def _inhabited(of: Token) -> bool:
+    return of.head.lemma_.lower() in INHABITANTS
 
 
 def _prepositional_role(prep: Token) -> str:
