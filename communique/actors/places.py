@@ -6,6 +6,9 @@ syntax (see `syntax.place_role`); a demonym heading a collective noun makes a gr
 knowledge base or from a country word before them or after "of"; anything else the NER
 found is a place (country from the gazetteer when it is a known city) or an unknown group.
 "The alliance", "the bloc" name the international organisation named last before them.
+Countryless bodies and offices take a country from where the text puts them: a sentence
+opened by "In <capital>," and a locative phrase on their own noun ("police in Jericho",
+"the foreign ministry in Baku").
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ ARMED = words("armed militant rebel jihadist extremist paramilitary")
 # generic nouns that stand for an international organisation already named ("the alliance")
 ORGANISATION_NOUNS = words("alliance bloc organisation organization")
 BLOCS = words("alliance bloc")  # never an organ of another organisation
+HOME_FRONT = words("COP CVL OPP EDU REL")  # sectors placed by "in <town>" (_placed_by_phrase)
 
 
 class PlaceRules:
@@ -179,3 +183,58 @@ class PlaceRules:
         if unit is not None and unit.kind in ("title", "body", "PERSON", "organisation"):
             return True
         return tok.lemma_.lower() in GROUP_NOUNS or tok.pos_ == "PROPN"
+
+    def _fronted_capitals(self) -> None:
+        """ "In Moscow, foreign ministry spokeswoman X said": a sentence opened by "In" and a
+        capital or country places its countryless bodies and offices there."""
+        for sent in self.doc.sents:
+            country = self._fronted_country(sent)
+            if country is None:
+                continue
+            for f in self.found:
+                if sent.start <= f.start < sent.end and _placed_by_dateline(f):
+                    f.country = country
+
+    def _placed_by_phrase(self) -> None:
+        """ "Police in Jericho", "demonstrators in Baghdad": a countryless home-front body or
+        role (police, protesters, residents, students) takes the country of the town or state
+        named in a locative phrase on its own noun. Officials, troops and diplomats do not:
+        "ministers in Brussels" and "troops in Iraq" are often foreigners there. A body of
+        government in a capital is that state's ("the defence ministry in Moscow")."""
+        places = {f.start: f for f in self.found if f.kind in ("place", "state") and f.country}
+        for f in self.found:
+            if not _placed_by_dateline(f):
+                continue
+            prep = self.doc[f.end] if f.end < len(self.doc) else None
+            if prep is None or not f.start <= prep.head.i < f.end:
+                continue
+            of_town = prep.lower_ == "of" and prep.head.lemma_.lower() in syntax.INHABITANTS
+            if (f.sector or "") not in HOME_FRONT and not self._in_capital(f) and not of_town:
+                continue
+            if prep.lower_ not in ("in", "from") and not of_town:
+                continue
+            place = places.get(f.end + 1 + (self.doc[f.end + 1].lower_ == "the"))
+            if place is not None:
+                f.country = place.country
+
+    def _in_capital(self, f: Found) -> bool:
+        """A body right before "in" and a capital ("the foreign ministry in Baku")."""
+        if f.kind != "body" or f.end + 1 >= len(self.doc) or self.doc[f.end].lower_ != "in":
+            return False
+        unit = self.scan.by_start.get(f.end + 1)
+        return unit is not None and unit.kind == "capital"
+
+    def _fronted_country(self, sent: Span) -> str | None:
+        if sent.end - sent.start < 4 or self.doc[sent.start].lower_ != "in":
+            return None
+        unit = self.scan.by_start.get(sent.start + 1)
+        if unit is None or unit.kind not in ("capital", "country"):
+            return None
+        return unit.key if self.doc[unit.end].text == "," else None
+
+
+def _placed_by_dateline(f: Found) -> bool:
+    """A countryless body or office, or a person speaking for one, takes a fronted capital."""
+    if f.country is not None or f.org:
+        return False
+    return f.kind in ("body", "role") or (f.kind == "person" and f.body)
