@@ -1,6 +1,8 @@
 """The event coder: triggers from the verb and noun tables (triggers.py), their sides from
 the parse (roles.py), then modality, date (dating.py), location, evidence and confidence for
-each coded event.
+each coded event. Acts not coded on their own are screened out by suppression.py; threats,
+easing and shows of force are recoded by measures.py, refusals and meetings called off by
+refusal.py; the attributes of each event come from attributes.py.
 
     extract(doc, article, sentences, mentions, actors, timexes) -> list[Event]
 """
@@ -11,18 +13,16 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actors.resolve import UNKNOWN as UNKNOWN_COUNTRY
-from ..records import Actor, Article, DateValue, Event, Evidence, Location, Mention, Sentence
-from . import arbiter, denial, screen
+from ..records import Actor, Article, DateValue, Event, Location, Mention, Sentence
+from . import arbiter, attributes, denial, measures, refusal, screen, suppression
 from . import participants as args
 from .claims import BLAMED, DEMANDED, RESPONDED
 from .dating import choose_date
 from .location import from_dateline, locate
-from .modality import FUTURE_AUX, conditional, modality
-from .ontology import Ontology, Trigger, ontology
+from .modality import modality
+from .ontology import Ontology, ontology
 from .participants import Context, MentionIndex
 from .roles import (
-    Coded,
     complement_targets,
     contacted,
     country_of_place,
@@ -32,64 +32,9 @@ from .roles import (
     roles,
     without,
 )
-from .triggers import CALL_OFF, INTENDED, INTENT_ADJECTIVES, Match, find_triggers
+from .triggers import CALL_OFF, Match, find_triggers
 
-SUPPRESSING = frozenset({"REQUEST", "THREATEN"})
-INVITING = frozenset({"invitation", "invite"})  # "invited X to visit": the visit is the invitation
-ALLEGING = frozenset({"ACCUSE"})  # "accused X of violating ..." (through an "of" phrase only)
-MODALITY_WEIGHT = {
-    "asserted": 1.0,
-    "planned": 0.9,
-    "negated": 0.9,
-    "denied": 0.85,
-    "reported": 0.8,
-    "hypothetical": 0.7,
-}
-CALLED_OFF = "125"  # CAMEO: reject a proposal to meet, discuss or negotiate
 MEDIATE = "045"
-COERCIVE = frozenset({"ASSAULT", "COERCE", "SANCTION"})
-MULTILATERAL = frozenset({"trilateral", "multilateral", "three-way", "quadrilateral", "four-way"})
-MATERIAL_CONFLICT = 4  # quad class of ASSAULT, COERCE, MOBILIZE, SANCTION ...
-# An announced coercive act ("will impose sanctions on X", "plans to tighten the blockade") is
-# a threat (CAMEO 13: "express intentions to take a coercive action"); the act is coded when
-# done; an act announced in the passive is a decision, coded as the act. CAMEO prefix of the act -> threat code, longest prefix first.
-THREATENED = {
-    "161": "1313",
-    "162": "1311",
-    "163": "1312",
-    "164": "134",
-    "165": "135",
-    "166": "136",
-    "16": "131",
-    "175": "137",
-    "17": "132",
-    "191": "1381",
-    "192": "1382",
-    "18": "138",
-    "19": "138",
-    "20": "1385",
-}
-# A coercive measure that is cancelled, revoked or withdrawn is eased (CAMEO 08): "scrapped
-# the restrictions" (081), "called off the boycott" (085), "revoked the blockade" (0872).
-EASED = {
-    "163": "085",
-    "16": "085",
-    "14": "082",
-    "17": "081",
-    "191": "0872",
-    "19": "087",
-    "18": "087",
-    "20": "087",
-}
-ENDING = frozenset({"cancel", "end"})  # light-verb effects that undo a measure or agreement
-# Military exercises with a partner are military cooperation (062); held alone they are a
-# show of force (150: "China began live-fire drills around Taiwan").
-SHOWN_FORCE = {"062": "150"}
-AROUND = frozenset({"around", "near", "off", "encircling", "surrounding"})  # what it is aimed at
-REVOKED = "120"  # CAMEO: reject; an agreement scrapped, revoked or abandoned
-REJECTED = "120"  # CAMEO: reject, nothing more specific
-RANKING = frozenset({"first", "last", "only", "second", "third"})  # "the first leader to visit"
-ATTEMPTS = frozenset({"try", "attempt"})
 SCENE_WEIGHT = 0.5  # strength left to an event that only sets the scene ("since the invasion")
 
 
@@ -123,7 +68,11 @@ def extract(
 def _sentence(span: Span, scope: Scope) -> list[Event]:
     sentence, article, index, context, timexes, onto = scope.unpack()
     matches = arbiter.arbitrate(find_triggers(span, onto), onto)
-    verbs = {m.token.i: m for m in matches if not m.noun or m.token.lemma_.lower() in INVITING}
+    verbs = {
+        m.token.i: m
+        for m in matches
+        if not m.noun or m.token.lemma_.lower() in suppression.INVITING
+    }
     carriers = {m.light.i: m for m in matches if m.noun and m.light is not None}
     carriers.update((m.token.i, m) for m in matches if m.noun and m.light is not None)
     carriers.update((m.token.i, m) for m in matches if not m.noun)
@@ -131,21 +80,25 @@ def _sentence(span: Span, scope: Scope) -> list[Event]:
     seen: set[tuple] = set()
     events_of: dict[int, list[Event]] = {}  # by trigger, in text order
     inner: dict[int, list[Match]] = {}
-    governors = {m.token.i: _suppressor(m, verbs, onto) for m in matches}
+    governors = {m.token.i: suppression.suppressor(m, verbs, onto) for m in matches}
     for match in matches:
         governing = governors[match.token.i]
         if governing is not None:
             inner.setdefault(governing.token.i, []).append(match)
     for match in matches:
         governing = governors[match.token.i]
-        if governing is not None and _threatened_if(match, governing, onto):
+        if governing is not None and suppression.threatened_if(match, governing, onto):
             events_of[match.token.i] = code_match(match, scope, mood="hypothetical")
             continue
-        if governing is not None or _background(match, index):
+        if governing is not None or suppression.background(match, index):
             continue
         if not match.noun and args.commands_own_forces(match.token):
             continue  # the act commanded is coded, as the commander's
-        if _toll(match, verbs, index, onto) or _purpose_of_same_act(match, carriers, onto):
+        if suppression.toll(match, verbs, index, onto) or suppression.purpose_of_same_act(
+            match, carriers, onto
+        ):
+            continue
+        if suppression.result(match, carriers, onto):
             continue
         if screen.scene(match.light if match.light is not None else match.head or match.token):
             strength = match.trigger.strength * SCENE_WEIGHT
@@ -198,6 +151,24 @@ def _places_to_states(events: list[Event]) -> list[Event]:
     return kept
 
 
+def _place(match: Match, index: MentionIndex, sides: list[str], plover: str) -> Location | None:
+    """Where the event happens: a place hung on the trigger, else on its objects or its
+    subject noun, else the dateline's."""
+    place = locate(
+        match.anchors + ([match.head] if match.head is not None else []),
+        index,
+        _direct_places(match),
+    ) or locate(_objects(match) + _event_subjects(match), index, [])
+    return place or from_dateline(match.token.sent, sides, plover)
+
+
+def _direct_places(match: Match) -> list[Token]:
+    if match.trigger.cameo == "042" and not match.noun:
+        objects = [c for c in match.token.children if c.dep_ == "dobj"]
+        return objects + args.prep_objects(match.token, {"to", "in"})
+    return []
+
+
 def _event_subjects(match: Match) -> list[Token]:
     """ "a drone strike at Baghdad airport killed X": the place of a subject noun."""
     return [c for a in match.anchors for c in a.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
@@ -227,47 +198,6 @@ def _fallback(span: Span, scope: Scope) -> list[Event]:
             event.event_id = f"{article.article_id}:{sentence.index}:{len(events)}"
             events.append(event)
     return events
-
-
-# ---------------------------------------------------------------- suppressed acts
-
-
-def _threatened_if(match: Match, governing: Match, onto: Ontology) -> bool:
-    """ "threatened to impose sanctions on X if ...": a threat with a condition names the act
-    that would follow; it is coded besides the threat, as hypothetical."""
-    if onto.code(governing.trigger.cameo).plover != "THREATEN":
-        return False
-    return any(conditional(t) for t in (*match.anchors, governing.token))
-
-
-def _suppressor(match: Match, verbs: dict[int, Match], onto: Ontology) -> Match | None:
-    """The request, threat or allegation that governs an act only asked for, threatened or
-    alleged ('urged X to release', 'threatened to impose sanctions', 'accused X of
-    attacking'): such an act is not itself coded."""
-    token = match.light if match.light is not None else match.token
-    via_of = False
-    while _complement(token) and token.head.i != token.i:
-        via_of = via_of or (token.dep_ == "prep" and token.lower_ == "of")
-        token = token.head
-        governing = verbs.get(token.i)
-        if governing is None or args.commands_own_forces(governing.token):
-            continue
-        plover = onto.code(governing.trigger.cameo).plover
-        if (
-            governing.token.lemma_.lower() in INVITING
-            or governing.trigger == INTENDED
-            or plover in SUPPRESSING
-            or (plover in ALLEGING and via_of)
-        ):
-            return governing
-    return None
-
-
-def _complement(token: Token) -> bool:
-    """Reached through a complement: xcomp/ccomp/objects, or an infinitival advcl ('to impose')."""
-    if token.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp"):
-        return True
-    return token.dep_ in ("advcl", "acl") and args.infinitive(token)
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,7 +246,7 @@ def code_match(
         targets = without(args.purpose_actors(match.light, index, context, sources), sources)
     if sources and not targets and frame == "dir":
         targets = contacted(match, sources, index, context)
-    if sources and not targets and entry.plover == "REJECT" and _bare_refusal(match):
+    if sources and not targets and entry.plover == "REJECT" and refusal.bare_refusal(match):
         targets = [a for a in (context.asker(s) for s in sources[:1]) if a is not None]
     if sources and not targets and code == MEDIATE:  # "X brokered the talks": the last two sides
         parties = without(context.last_parties, sources)
@@ -330,50 +260,38 @@ def code_match(
         coded = [c for c in coded if not _media(c.source) and not _media(c.target)]
     if not coded:
         return []
-    if code in SHOWN_FORCE and all(c.target is None for c in coded):
-        code = SHOWN_FORCE[code]
+    if code in measures.SHOWN_FORCE and all(c.target is None for c in coded):
+        code = measures.SHOWN_FORCE[code]
         entry = onto.code(code)
-        aimed = args.group(_around(match), index, context)  # "drills around Taiwan"
+        aimed = args.group(measures.around(match), index, context)  # "drills around Taiwan"
         coded = [replace(c, target=t) for c in coded for t in without(aimed, sources)] or coded
     act_class = entry.quad_class  # of the act itself, before it is eased or threatened
-    eased = match.effect in ENDING and act_class == MATERIAL_CONFLICT
-    if eased:
-        code = _prefixed(EASED, code) or code
-        entry = onto.code(code)
-    revoked = match.effect in ENDING and entry.plover == "AGREE"
-    if revoked:  # "scrapped the deal with X": a rejection of X, not an agreement undone
-        code, entry = REVOKED, onto.code(REVOKED)
+    undone = measures.undone(match, code, onto)  # a measure eased, an agreement revoked
+    if undone is not None:
+        code, entry = undone, onto.code(undone)
     mood = mood or (
-        modality(_anchors(match), onto, entry.plover)
-        if eased or revoked
-        else _modality(match, entry.plover, onto)
+        modality(attributes.anchors(match), onto, entry.plover)
+        if undone is not None
+        else attributes.modality_of(match, entry.plover, onto)
     )
     date = choose_date(match, article, timexes)
     if (
         mood == "asserted"
-        and not _ranked(match)
-        and (_future(match, date, article) or _offered(match))
+        and not attributes.ranked(match)
+        and (attributes.future(match, date, article) or attributes.offered(match))
     ):
         mood = "planned"
-    threat = _prefixed(THREATENED, code) if entry.plover in COERCIVE else None
-    if mood == "planned" and act_class == MATERIAL_CONFLICT and _attempted(match):
-        mood = "asserted"  # "tried to seize the airport": force attempted is force used
-    if mood == "planned" and sources and threat is not None and _active(match) and _own(match):
-        code, entry, mood = threat, onto.code(threat), "asserted"
-    place = locate(
-        match.anchors + ([match.head] if match.head is not None else []),
-        index,
-        _direct_places(match),
-    ) or locate(_objects(match) + _event_subjects(match), index, [])
-    place = place or from_dateline(match.token.sent, sources + targets, entry.plover)
-    evidence = _evidence(match, sentence, article)
+    code, mood = measures.announced(match, code, entry.plover, act_class, mood, bool(sources))
+    entry = onto.code(code)
+    place = _place(match, index, sources + targets, entry.plover)
+    evidence = attributes.evidence(match, sentence, article)
     events = []
     for item in coded:
-        if item.target is None and item.source and act_class == MATERIAL_CONFLICT:
-            item.target = _place_state(place)
+        if item.target is None and item.source and act_class == measures.MATERIAL_CONFLICT:
+            item.target = measures.place_state(place)
         if screen.unrealised_one_sided(mood, item.source, item.target):
             continue
-        mode = _mode(match, entry.mode, item, len(set(sources) | set(targets)))
+        mode = attributes.mode(match, entry.mode, item, len(set(sources) | set(targets)))
         event = Event(
             event_id="",
             article_id=article.article_id,
@@ -387,9 +305,9 @@ def code_match(
             quad_class=entry.quad_class,
             date=date,
             location=place,
-            trigger=_trigger_text(match),
+            trigger=attributes.trigger_text(match),
             evidence=[evidence],
-            confidence=_confidence(match.trigger, item, mood),
+            confidence=attributes.confidence(match.trigger, item, mood),
         )
         events.append(event)
         context.remember(
@@ -401,21 +319,8 @@ def code_match(
         decided = choose_date(
             replace(match, token=match.light, light=None, head=None), article, timexes
         )
-        events += _called_off(match, events, index, context, onto, decided)
+        events += refusal.called_off(match, events, index, context, onto, decided)
     return events
-
-
-def _bare_refusal(match: Match) -> bool:
-    """ "The Cuban authorities refused", "refused to hand them over": a refusal that names
-    nothing refused answers the last request made of the refuser."""
-    if match.noun or match.trigger.cameo != REJECTED:
-        return False
-    return not any(c.dep_ in ("dobj", "nsubjpass", "ccomp") for c in match.token.children)
-
-
-def _around(match: Match) -> list[Token]:
-    """What a show of force is staged around ("drills around Taiwan", "off its coast")."""
-    return [p for anchor in match.anchors for p in args.prep_objects(anchor, AROUND)]
 
 
 def _media(entity: str | None) -> bool:
@@ -426,77 +331,6 @@ def _hosted(match: Match, plover: str) -> bool:
     """ "organised talks between X and Y": the organiser hosts a meeting; "organised a
     strike" or "a rally" is the organiser's own act, its subject the one who protests."""
     return match.effect == "host" and plover == "CONSULT"
-
-
-def _place_state(place: Location | None) -> str | None:
-    """The state where an attack, blockade or crackdown with no named victim happens is the
-    side it is done to ("rebels set off bombs in Kabul": Afghanistan)."""
-    if place is None or not place.country or place.country == UNKNOWN_COUNTRY:
-        return None
-    return place.country
-
-
-def _called_off(
-    match: Match,
-    planned: list[Event],
-    index: MentionIndex,
-    context: Context,
-    onto: Ontology,
-    decided: DateValue | None,
-) -> list[Event]:
-    """A meeting cancelled or postponed by one side: that side REJECTs (asserted) the others,
-    on the day the decision is dated, not the day the meeting was due."""
-    assert match.light is not None
-    subjects, active = args.subject_tokens(match.light)
-    deciders = args.group(subjects if active else args.agents(match.light), index, context)
-    entry = onto.code(CALLED_OFF)
-    found: dict[tuple[str, str], Event] = {}
-    for event in planned:
-        for decider in deciders:
-            for other in (event.source, event.target):
-                if other and other != decider and (decider, other) not in found:
-                    found[(decider, other)] = replace(
-                        event,
-                        event_type="REJECT",
-                        source=decider,
-                        target=other,
-                        modality="asserted",
-                        mode=None,
-                        cameo=entry.code,
-                        goldstein=entry.goldstein,
-                        quad_class=entry.quad_class,
-                        trigger=match.light.text,
-                        date=decided,
-                    )
-    return list(found.values())
-
-
-def _toll(match: Match, verbs: dict[int, Match], index: MentionIndex, onto: Ontology) -> bool:
-    """ "shelled the town, killing 20 people": a participle giving the toll of an attack
-    names no act of its own (unless it names a victim the attack does not)."""
-    token = match.token
-    governing = verbs.get(token.head.i)
-    if match.noun or governing is None or token.dep_ != "advcl" or token.tag_ != "VBG":
-        return False
-    kinds = {onto.code(m.trigger.cameo).plover for m in (match, governing)}
-    subtree = token.doc[token.left_edge.i : token.right_edge.i + 1]
-    return kinds == {"ASSAULT"} and not index.entities_in(subtree)
-
-
-def _purpose_of_same_act(match: Match, carriers: dict[int, Match], onto: Ontology) -> bool:
-    """ "began a hunger strike to protest X's decision": the purpose names the protest the
-    strike is, not a second protest (the strike takes X as its target)."""
-    token = match.token
-    if match.noun or token.dep_ not in ("advcl", "relcl", "acl") or not args.infinitive(token):
-        return False
-    carried = carriers.get(token.head.i)
-    kind = onto.code(match.trigger.cameo).plover
-    return carried is not None and onto.code(carried.trigger.cameo).plover == kind
-
-
-def _background(match: Match, index: MentionIndex) -> bool:
-    carried = match.light is not None and match.effect is not None
-    return match.noun and screen.background_noun(match.head or match.token, carried, index)
 
 
 def _unfit(
@@ -519,134 +353,3 @@ def _code(match: Match, onto: Ontology) -> str:
         if child.dep_ == "xcomp":
             return onto.refine(code, child.lemma_.lower())
     return code
-
-
-# ---------------------------------------------------------------- attributes
-
-
-def _active(match: Match) -> bool:
-    """The act is told in the active voice ("will expel them"), not as a decision on its
-    objects ("announced that 23 diplomats would be expelled": the expulsion itself)."""
-    verb = match.light if match.light is not None else match.token
-    return (match.noun and match.light is None) or args.subject_tokens(verb)[1]
-
-
-def _own(match: Match) -> bool:
-    """The act lies ahead as its doer's intent, not put off or called off ("agreed to delay
-    annexation" is no threat to annex)."""
-    return match.effect not in CALL_OFF
-
-
-def _attempted(match: Match) -> bool:
-    """ "tried to seize", "an attempt to storm": the act was set about, not announced."""
-    verb = match.light if match.light is not None else match.token
-    return verb.dep_ in ("xcomp", "acl") and verb.head.lemma_.lower() in ATTEMPTS
-
-
-def _prefixed(table: dict[str, str], code: str) -> str | None:
-    """The value of the longest key of `table` that `code` starts with."""
-    for size in range(len(code), 1, -1):
-        if code[:size] in table:
-            return table[code[:size]]
-    return None
-
-
-def _anchors(match: Match) -> list[Token]:
-    anchors = [match.token] + (
-        [match.head] if match.head is not None and match.head.i != match.token.i else []
-    )
-    if match.light is not None and match.effect is not None:
-        anchors.append(match.light)
-    return anchors
-
-
-def _modality(match: Match, plover: str, onto: Ontology) -> str:
-    if match.effect in CALL_OFF:
-        return "planned" if plover == "CONSULT" or match.effect == "defer" else "negated"
-    if match.effect == "plan":
-        return "planned"
-    if match.effect == "end" and plover != "CONSULT":  # "ended the truce"; talks ended were held
-        return "negated"
-    if match.effect == "refuse":
-        return "planned" if plover == "CONSULT" else "negated"
-    if match.noun and match.token.lemma_.lower() in onto.cues("planned", "noun"):
-        return "planned"
-    return modality(_anchors(match), onto, plover)
-
-
-def _future(match: Match, date: DateValue | None, article: Article) -> bool:
-    """A present-tense or bare trigger dated after publication is planned ("meet on Friday")."""
-    verb = match.light if match.light is not None else match.token
-    if date is None or date.source != "text" or article.published is None:
-        return False
-    return date.start > article.published and verb.tag_ not in ("VBD", "VBN")
-
-
-def _ranked(match: Match) -> bool:
-    """ "the first president to visit X", "the most senior politician to visit X in 25
-    years": an infinitive that ranks its noun tells of a visit made, not one to come."""
-    verb = match.light if match.light is not None else match.token
-    if verb.dep_ not in ("relcl", "acl") or not args.infinitive(verb):
-        return False
-    if any(
-        c.dep_ == "aux" and c.lower_ in FUTURE_AUX for a in verb.head.ancestors for c in a.children
-    ):
-        return False  # "will be the first leader to visit X"
-    return any(
-        m.lower_ in RANKING or m.tag_ in ("JJS", "RBS")
-        for c in verb.head.children
-        if c.dep_ in ("amod", "advmod")
-        for m in [c, *c.children]
-    )
-
-
-def _offered(match: Match) -> bool:
-    """ "is prepared to impose martial law": an act someone is ready to take lies ahead."""
-    verb = match.light if match.light is not None else match.token
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_ADJECTIVES
-
-
-def _direct_places(match: Match) -> list[Token]:
-    if match.trigger.cameo == "042" and not match.noun:
-        objects = [c for c in match.token.children if c.dep_ == "dobj"]
-        return objects + args.prep_objects(match.token, {"to", "in"})
-    return []
-
-
-def _mode(match: Match, table_mode: str | None, item: Coded, parties: int) -> str | None:
-    if item.mode:
-        return item.mode
-    if table_mode:
-        return table_mode
-    if match.trigger.cameo[:2] != "04":
-        return None
-    words = {c.lemma_.lower() for t in match.anchors for c in t.subtree if c.dep_ != "conj"}
-    if words & {"phone", "telephone"}:
-        return "phone"
-    if words & MULTILATERAL or parties >= 3:
-        return "multilateral"
-    return None
-
-
-def _evidence(match: Match, sentence: Sentence, article: Article) -> Evidence:
-    top = match.light if match.light is not None else match.token
-    tokens = [t for t in top.subtree if not t.is_space]
-    while len(tokens) > 1 and tokens[-1].is_punct:
-        tokens.pop()
-    start = tokens[0].idx
-    end = tokens[-1].idx + len(tokens[-1].text)
-    return Evidence(article.article_id, sentence.index, sentence.text, start, end)
-
-
-def _trigger_text(match: Match) -> str:
-    if match.light is not None and match.effect is not None:
-        first, last = sorted((match.light.i, match.token.i))
-        return match.token.doc[first : last + 1].text if last - first < 6 else match.token.text
-    return match.token.text
-
-
-def _confidence(trigger: Trigger, item: Coded, mood: str) -> float:
-    both = 1.0 if item.source and item.target else 0.85
-    parse = 1.0 if item.from_parse else 0.9
-    value = trigger.strength * both * parse * MODALITY_WEIGHT[mood]
-    return round(min(1.0, max(0.0, value)), 3)

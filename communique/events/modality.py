@@ -26,6 +26,15 @@ CONDITIONAL_ACTS = frozenset({"THREATEN"})  # a threat names its condition and i
 BE = frozenset({"be", "was", "were", "is", "are"})
 AFTERWARDS = frozenset({"after", "since", "following"})  # what comes after a done event
 INDEFINITE = frozenset({"anyone", "anybody", "whoever", "anything", "whatever"})
+# "there was no sign that X had made a concession": a clause or "of" phrase under "no" + one
+# of these nouns is negated
+EVIDENCE = frozenset({"sign", "evidence", "indication", "proof", "suggestion", "hint", "trace"})
+# "dismissed reports that he had held talks": what a denied report says is denied
+REPORTS = frozenset(
+    {"report", "claim", "suggestion", "allegation", "rumour", "rumor", "speculation", "account"}
+)
+PREPARING = frozenset({"prepare", "gear", "brace"})  # "preparing for his meeting with X"
+OPEN = frozenset({"open"})  # "open to negotiating a new agreement": only possible
 
 
 def own_cues(token: Token, onto: Ontology, sentence_has_if: bool) -> str | None:
@@ -94,6 +103,14 @@ def _in_speech(token: Token) -> bool:
 def governed(token: Token, relation: str, onto: Ontology, event_type: str) -> str | None:
     """Modality imposed by a governing word reached through `relation`."""
     lemma = token.lemma_.lower()
+    if relation in ("acl", "ccomp", "prep"):
+        noun = _noun_over_clause(token, onto)
+        if noun:
+            return noun
+    if relation == "pobj" and token.lower_ == "for" and token.head.lemma_.lower() in PREPARING:
+        return "planned"
+    if relation == "pcomp" and token.lower_ == "to" and token.head.lemma_.lower() in OPEN:
+        return "hypothetical"
     if lemma in onto.cues("denied", "governor") and relation in ("ccomp", "xcomp", "pcomp", "dobj"):
         return "denied" if relation != "dobj" or lemma == "deny" else None
     if lemma == "without" and relation in ("pcomp", "pobj"):  # "left without signing"
@@ -107,6 +124,22 @@ def governed(token: Token, relation: str, onto: Ontology, event_type: str) -> st
     if _reported_by_source(token, onto) and relation in ("ccomp", "xcomp"):
         return "reported"
     return _epistemic(token, relation, onto)
+
+
+def _noun_over_clause(noun: Token, onto: Ontology) -> str | None:
+    """A that-clause or "of" phrase under "no sign / no evidence" is negated; under "reports
+    / claims" that a denial verb takes as its object ("dismissed reports that ..."), denied."""
+    lemma = noun.lemma_.lower()
+    if lemma in EVIDENCE and any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return "negated"
+    if lemma not in REPORTS or noun.dep_ != "dobj":
+        return None
+    verb = noun.head
+    if verb.lemma_.lower() in onto.cues("denied", "governor") and not any(
+        c.dep_ == "neg" for c in verb.children
+    ):
+        return "denied"
+    return None
 
 
 def _epistemic(token: Token, relation: str, onto: Ontology) -> str | None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from ..actors import dateline
 from ..records import Mention
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
@@ -127,6 +128,9 @@ def entities(token: Token, index: MentionIndex, context: Context, depth: int = 0
     reporter = _reporter(token, index, context) if pronoun else []
     if reporter:  # the syntax of the report outranks the nearest-name reading of a pronoun
         return reporter
+    if _in_dateline(token):  # "BANGKOK — Thailand and Cambodia agreed": the appositive acts
+        appositives = [p for c in token.children if c.dep_ == "appos" for p in conjuncts(c)]
+        return _unique([e for p in appositives for e in entities(p, index, context, depth + 1)])
     covering = index.entities(token)
     if covering:
         return covering
@@ -143,6 +147,11 @@ def entities(token: Token, index: MentionIndex, context: Context, depth: int = 0
     if not found and depth < 2:
         found = _of_phrase(token, index, context, depth)
     return _unique(found)
+
+
+def _in_dateline(token: Token) -> bool:
+    """The token is one of the places a paragraph was filed from (actors/dateline.py)."""
+    return any(d.start <= token.idx < d.places_end for d in dateline.of_doc(token.doc))
 
 
 def _of_phrase(token: Token, index: MentionIndex, context: Context, depth: int) -> list[str]:

@@ -1,0 +1,143 @@
+"""Coercive measures beyond the act itself: announced (a threat), attempted (force used),
+ended (eased, or an agreement revoked) or staged alone (a show of force).
+
+    undone(match, code, onto) -> str | None        # the code of a measure or deal ended
+    announced(match, code, plover, act_class, mood, sourced) -> (code, mood)
+    around(match) -> list[Token]; place_state(place) -> str | None
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..actors.resolve import UNKNOWN as UNKNOWN_COUNTRY
+from ..records import Location
+from . import participants as args
+from .ontology import Ontology
+from .triggers import CALL_OFF, Match
+
+COERCIVE = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+MATERIAL_CONFLICT = 4  # quad class of ASSAULT, COERCE, MOBILIZE, SANCTION ...
+# An announced coercive act ("will impose sanctions on X", "plans to tighten the blockade") is
+# a threat (CAMEO 13: "express intentions to take a coercive action"); the act is coded when
+# done; an act announced in the passive is a decision, coded as the act. CAMEO prefix of the
+# act -> threat code, longest prefix first.
+THREATENED = {
+    "161": "1313",
+    "162": "1311",
+    "163": "1312",
+    "164": "134",
+    "165": "135",
+    "166": "136",
+    "16": "131",
+    "175": "137",
+    "17": "132",
+    "191": "1381",
+    "192": "1382",
+    "18": "138",
+    "19": "138",
+    "20": "1385",
+}
+# A coercive measure that is cancelled, revoked or withdrawn is eased (CAMEO 08): "scrapped
+# the restrictions" (081), "called off the boycott" (085), "revoked the blockade" (0872).
+EASED = {
+    "163": "085",
+    "16": "085",
+    "14": "082",
+    "17": "081",
+    "191": "0872",
+    "19": "087",
+    "18": "087",
+    "20": "087",
+}
+ENDING = frozenset({"cancel", "end"})  # light-verb effects that undo a measure or agreement
+# Military exercises with a partner are military cooperation (062); held alone they are a
+# show of force (150: "China began live-fire drills around Taiwan").
+SHOWN_FORCE = {"062": "150"}
+AROUND = frozenset({"around", "near", "off", "encircling", "surrounding"})  # what it is aimed at
+REVOKED = "120"  # CAMEO: reject; an agreement scrapped, revoked or abandoned
+ATTEMPTS = frozenset({"try", "attempt"})
+# "announced that 23 diplomats would be expelled": a measure its announcer decides, told in
+# the passive with no other doer, is the announcer's act
+DECIDING = frozenset({"announce", "decide", "declare", "order", "confirm", "say", "state"})
+
+
+def undone(match: Match, code: str, onto: Ontology) -> str | None:
+    """The code of a coercive measure eased ("scrapped the restrictions") or of an agreement
+    revoked ("scrapped the deal with X": a rejection of X, not an agreement undone) by an
+    ending light verb; None if the match ends nothing."""
+    if match.effect not in ENDING:
+        return None
+    entry = onto.code(code)
+    if entry.quad_class == MATERIAL_CONFLICT:
+        return prefixed(EASED, code) or code
+    return REVOKED if entry.plover == "AGREE" else None
+
+
+def announced(
+    match: Match, code: str, plover: str, act_class: int, mood: str, sourced: bool
+) -> tuple[str, str]:
+    """The code and modality of a planned act: force attempted is force used ("tried to seize
+    the airport"), and a coercive act its doer announces is a threat, asserted."""
+    if mood != "planned":
+        return code, mood
+    if act_class == MATERIAL_CONFLICT and attempted(match):
+        return code, "asserted"
+    threat = prefixed(THREATENED, code) if plover in COERCIVE else None
+    if sourced and threat is not None and active(match) and own(match):
+        return threat, "asserted"
+    if sourced and plover in COERCIVE and own(match) and decided(match):
+        return code, "asserted"
+    return code, mood
+
+
+def decided(match: Match) -> bool:
+    """The act is a passive clause with no agent under an announcement ("announced that 23
+    diplomats would be expelled"): the announcement is the decision."""
+    verb = match.light if match.light is not None else match.token
+    if match.noun and match.light is None or verb.dep_ != "ccomp":
+        return False
+    if verb.head.lemma_.lower() not in DECIDING:
+        return False
+    children = {c.dep_ for c in verb.children}
+    return "nsubjpass" in children and "agent" not in children
+
+
+def around(match: Match) -> list[Token]:
+    """What a show of force is staged around ("drills around Taiwan", "off its coast")."""
+    return [p for anchor in match.anchors for p in args.prep_objects(anchor, AROUND)]
+
+
+def place_state(place: Location | None) -> str | None:
+    """The state where an attack, blockade or crackdown with no named victim happens is the
+    side it is done to ("rebels set off bombs in Kabul": Afghanistan)."""
+    if place is None or not place.country or place.country == UNKNOWN_COUNTRY:
+        return None
+    return place.country
+
+
+def active(match: Match) -> bool:
+    """The act is told in the active voice ("will expel them"), not as a decision on its
+    objects ("announced that 23 diplomats would be expelled": the expulsion itself)."""
+    verb = match.light if match.light is not None else match.token
+    return (match.noun and match.light is None) or args.subject_tokens(verb)[1]
+
+
+def own(match: Match) -> bool:
+    """The act lies ahead as its doer's intent, not put off or called off ("agreed to delay
+    annexation" is no threat to annex)."""
+    return match.effect not in CALL_OFF
+
+
+def attempted(match: Match) -> bool:
+    """ "tried to seize", "an attempt to storm": the act was set about, not announced."""
+    verb = match.light if match.light is not None else match.token
+    return verb.dep_ in ("xcomp", "acl") and verb.head.lemma_.lower() in ATTEMPTS
+
+
+def prefixed(table: dict[str, str], code: str) -> str | None:
+    """The value of the longest key of `table` that `code` starts with."""
+    for size in range(len(code), 1, -1):
+        if code[:size] in table:
+            return table[code[:size]]
+    return None
