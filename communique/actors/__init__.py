@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..records import Actor, Article, Mention, Sentence
 from . import dateline, leaders, names, sequel
@@ -42,6 +42,7 @@ def extract(
     _patrons(links)
     _voice_of_the_state(links, _rank_of(lex))
     sequel.home_side(doc, links)
+    sequel.announcing_state(doc, links)
     _shared_body_names(doc, links, lex.kb)
     _ambiguous_states(doc, links, lex.kb)
     dateline.place_offices(doc, links, detector.filed_in, lex.kb)
@@ -135,17 +136,38 @@ def _patrons(links: list[Link]) -> None:
 
 def _shared_body_names(doc: Doc, links: list[Link], kb) -> None:
     """A person or office tied only to a body whose name several states use ("X, the
-    speaker of the House of Representatives") takes the one of those states that the
-    article names most often as an actor or modifier; on a tie it stays unknown."""
+    speaker of the House of Representatives"; a person set in apposition to such a body:
+    "the head of the National Assembly, X") takes the one of those states that the article
+    names most often as an actor or modifier; on a tie it stays unknown."""
     named = _article_states(links, locations=False)
+    bodies = {link.found.end - 1: link for link in links if link.found.kind == "body"}
     for link in links:
         e = link.entity
         if e is None or e.country or e.org or e.kind not in ("person", "role", "body"):
             continue
-        code = _most_named(kb.states_sharing(doc[link.found.start : link.found.end].text), named)
+        span = doc[link.found.start : link.found.end]
+        shared = kb.states_sharing(span.text)
+        if not shared and e.kind == "person":
+            shared = [c for b in _bodies_in_apposition(span, bodies) for c in kb.states_sharing(b)]
+        code = _most_named(shared, named)
         if code is not None:
             _settle(e, code)
             link.reason = None
+
+
+def _bodies_in_apposition(span: Span, bodies: dict[int, Link]) -> list[str]:
+    """ "the head of the National Assembly, Juan Guaidó", "X, a member of the Senate": the
+    names of the bodies in the noun phrase set in apposition to a person's name."""
+    root = span.root
+    partner = root.head if root.dep_ == "appos" else None
+    partner = partner or next((c for c in root.children if c.dep_ == "appos"), None)
+    if partner is None:
+        return []
+    if partner.dep_ == "pobj" and partner.head.lower_ == "of":
+        partner = partner.head.head  # the parser hangs the name on the body: "head of X, Y"
+    own = {t.i for t in root.subtree}
+    found = [bodies[t.i] for t in partner.subtree if t.i in bodies and t.i not in own]
+    return [span.doc[b.found.start : b.found.end].text for b in found]
 
 
 def _article_states(links: list[Link], *, locations: bool) -> Counter[str]:

@@ -47,6 +47,13 @@ MOTION = words(
     "flight deploy send withdraw expel deport evacuate cross march drive sail land "
     "relocate migrate escape retreat pull"
 )
+# National capitals that are also seats of international organisations, where officials and
+# ministers meeting are as often foreigners as hosts ("ministers in Brussels"): EU and NATO,
+# IAEA/OPEC/OSCE, AU, ASEAN, UNEP/UN-Habitat, ECOWAS, Arab League, GCC, FAO (folded names).
+ORGANISATION_SEATS = frozenset(
+    {"brussels", "vienna", "addis ababa", "jakarta", "nairobi", "luxembourg", "abuja"}
+    | {"cairo", "riyadh", "rome"}
+)
 VISIT = frozenset({"visit", "tour", "reach", "enter", "leave", "arrive", "land"})
 # Collective nouns heading a demonym or a country, with the sector they give the actor.
 GROUP_NOUNS: dict[str, str] = {

@@ -17,7 +17,7 @@ from spacy.tokens import Span
 
 from . import names, syntax
 from .found import Found
-from .lexicon import GROUP_NOUNS, words
+from .lexicon import GROUP_NOUNS, ORGANISATION_SEATS, words
 from .units import COUNTRYISH, Unit
 
 KIND = {
@@ -198,9 +198,11 @@ class PlaceRules:
     def _placed_by_phrase(self) -> None:
         """ "Police in Jericho", "demonstrators in Baghdad": a countryless home-front body or
         role (police, protesters, residents, students) takes the country of the town or state
-        named in a locative phrase on its own noun. Officials, troops and diplomats do not:
-        "ministers in Brussels" and "troops in Iraq" are often foreigners there. A body of
-        government in a capital is that state's ("the defence ministry in Moscow")."""
+        named in a locative phrase on its own noun. Troops and diplomats do not: "troops in
+        Iraq" and "diplomats in Moscow" are often foreigners there. A body of government in a
+        capital is that state's ("the defence ministry in Moscow"), and so are officials in a
+        national capital that is no seat of international organisations ("officials in
+        Seoul"; not "ministers in Brussels")."""
         places = {f.start: f for f in self.found if f.kind in ("place", "state") and f.country}
         for f in self.found:
             if not _placed_by_dateline(f):
@@ -218,11 +220,20 @@ class PlaceRules:
                 f.country = place.country
 
     def _in_capital(self, f: Found) -> bool:
-        """A body right before "in" and a capital ("the foreign ministry in Baku")."""
-        if f.kind != "body" or f.end + 1 >= len(self.doc) or self.doc[f.end].lower_ != "in":
+        """A body or officials right before "in" and a capital ("the foreign ministry in Baku",
+        "officials in Seoul"); officials not in a seat of international organisations."""
+        if f.end + 1 >= len(self.doc) or self.doc[f.end].lower_ != "in":
+            return False
+        officials = f.kind == "role" and f.sector == "GOV"
+        if f.kind != "body" and not officials:
             return False
         unit = self.scan.by_start.get(f.end + 1)
-        return unit is not None and unit.kind == "capital"
+        if unit is None or unit.kind != "capital":
+            return False
+        return (
+            not officials
+            or names.fold(self.doc[unit.start : unit.end].text) not in ORGANISATION_SEATS
+        )
 
     def _fronted_country(self, sent: Span) -> str | None:
         if sent.end - sent.start < 4 or self.doc[sent.start].lower_ != "in":

@@ -12,6 +12,9 @@
   foreign ministry warned Washington against ...") is of the state whose side the
   sentence, or else the sentence before, already speaks for: its first subject of a
   known country other than the one acted on (`home_side`).
+- Countryless officials relaying what a state will do ("Tehran will also close its
+  consulate, officials said") speak for that state: the subject of a clause of future or
+  intent under their verb of speech (`announcing_state`).
 """
 
 from __future__ import annotations
@@ -79,6 +82,9 @@ def batch_coordinated(doc: Doc, found: list[Found], new_batch: Callable[[], int]
 
 
 OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
+SPEECH = words("say add announce confirm explain tell state")
+# not "would": "officials said Beijing would retaliate" is as often a forecast by others
+INTENT = words("will shall 'll")
 SIDES = frozenset({"state", "body", "person"})
 
 
@@ -119,4 +125,42 @@ def _object_state(doc: Doc, f: Found, by_token: dict[int, Link]) -> str | None:
         link = by_token.get(child.i) if child.dep_ in OBJECT_DEPS else None
         if link is not None and link.entity is not None and link.entity.country:
             return link.entity.country  # "warned Washington", "summoned Nigeria's envoy"
+    return None
+
+
+def announcing_state(doc: Doc, links: list[Link]) -> None:
+    """Countryless officials saying what a state will do are that state's (see module
+    docstring); only this mention moves."""
+    states = {}
+    for link in links:
+        f, e = link.found, link.entity
+        if e is not None and e.kind == "state" and e.country and f.role == "actor":
+            states.update(dict.fromkeys(range(f.start, f.end), e.country))
+    keyed = {link.entity.key: link.entity for link in links if link.entity}
+    for link in links:
+        e, f = link.entity, link.found
+        if e is None or e.kind != "role" or e.sector != "GOV" or e.country or e.org:
+            continue
+        if not f.subject or not e.key.startswith(f"{UNKNOWN}/"):
+            continue
+        home = _announced_by(doc[f.start : f.end].root, states)
+        if home is None:
+            continue
+        key = home + e.key.removeprefix(UNKNOWN)
+        if key not in keyed:
+            keyed[key] = Entity(e.kind, key, home, e.sector, e.title, forms=list(e.forms))
+        link.entity, link.reason = keyed[key], None
+
+
+def _announced_by(subject, states: dict[int, str]) -> str | None:
+    """The state subject of a clause of intent ("X will ...") that the speech verb reports."""
+    verb = subject.head
+    if subject.dep_ != "nsubj" or verb.lemma_.lower() not in SPEECH:
+        return None
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or not any(c.lower_ in INTENT for c in clause.children):
+            continue
+        for child in clause.children:
+            if child.dep_ == "nsubj" and child.i in states:
+                return states[child.i]
     return None

@@ -70,6 +70,14 @@ def place_role(span: Span, heads_actor: Callable[[Token], bool], *, town: bool =
     return "actor"
 
 
+def town_of_inhabitants(span: Span) -> bool:
+    """ "Residents of Kherson": a town of the gazetteer after "of" on a noun of inhabitants."""
+    of = span.root.head
+    if span.root.dep_ != "pobj" or of.lower_ != "of" or not _inhabited(of):
+        return False
+    return span.text[:1].isupper() and place_country(span.text) is not None
+
+
 def _inhabited(of: Token) -> bool:
     return of.head.lemma_.lower() in INHABITANTS
 

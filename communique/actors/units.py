@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from . import syntax
 from .lexicon import HONORIFICS, RANK_MODIFIERS, SOFT_MODIFIERS, Lexicon, words
 
 KB_KINDS = frozenset({"country", "adjective", "capital", "metonym", "organisation", "body"})
@@ -51,6 +52,8 @@ def find_units(doc: Doc, lex: Lexicon) -> list[Unit]:
     honorifics = _honorifics(doc, taken)
     _mark(taken, honorifics)
     ner = _ner_units(doc, taken)
+    _mark(taken, ner)
+    ner += _missed_towns(doc, taken)
     return sorted(found + named + titles + honorifics + ner, key=lambda u: u.start)
 
 
@@ -176,7 +179,23 @@ def _ner_units(doc: Doc, taken: bytearray) -> list[Unit]:
         while end > start and (taken[end - 1] or doc[end - 1].text in _TRAILING_JUNK):
             end -= 1
         if end > start and not any(taken[start:end]):
-            out.append(Unit(start, end, ent.label_))
+            label = "GPE" if syntax.town_of_inhabitants(doc[start:end]) else ent.label_
+            out.append(Unit(start, end, label))
+    return out
+
+
+def _missed_towns(doc: Doc, taken: bytearray) -> list[Unit]:
+    """ "Residents of Zaporizhzhia": a known town after "<inhabitants> of" that the NER
+    missed (or took for a person, see `_ner_units`) is a place."""
+    out = []
+    for tok in doc:
+        if tok.lower_ != "of" or tok.i == 0 or tok.head.lemma_.lower() not in syntax.INHABITANTS:
+            continue
+        start = end = tok.i + 1
+        while end < len(doc) and doc[end].pos_ == "PROPN" and not taken[end]:
+            end += 1
+        if end > start and syntax.town_of_inhabitants(doc[start:end]):
+            out.append(Unit(start, end, "GPE"))
     return out
 
 

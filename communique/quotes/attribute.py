@@ -180,6 +180,10 @@ def _told_the_speaker(inner: Attribution, outer: Attribution) -> bool:
 
 
 def _plural(noun: Token) -> bool:
+    """ "the two ministers", "Blinken and Lavrov"; not a person's name the tagger took for a
+    plural because it ends in -s ("Guterres": NNPS)."""
+    if noun.tag_ == "NNPS" and noun.ent_type_ == "PERSON":
+        return any(c.dep_ == "conj" for c in noun.children)
     return noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in noun.children)
 
 
@@ -194,8 +198,24 @@ def relay_cue(head: Token, quoted: QuoteIndex, text: str) -> Attribution | None:
     end = head.idx + len(head)
     inner = Attribution(head, head.text, head.idx, end, speaker, noun_span(speaker))
     inner.kind = word.kind
-    inner.contents = verb_content(head, word, text) or _predicate(head)
+    inner.contents = _with_conjoined(head, verb_content(head, word, text) or _predicate(head))
     return inner
+
+
+def _with_conjoined(verb: Token, contents: list[Interval]) -> list[Interval]:
+    """ "X welcomed the deal and hoped it would ..., his spokesman said": a belief verb
+    conjoined to the relayed act, sharing its subject, is more of the same speaker's words
+    (a belief is never relayed on its own); they run on to the end of that conjunct."""
+    ends = [
+        c.right_edge.idx + len(c.right_edge)
+        for c in verb.children
+        if c.dep_ == "conj"
+        and getattr(cue_word(c), "kind", None) == "belief"
+        and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+    ]
+    if not contents or not ends:
+        return contents
+    return [(contents[0][0], max(max(ends), contents[-1][1]))]
 
 
 def _predicate(verb: Token) -> list[Interval]:
