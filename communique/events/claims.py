@@ -35,6 +35,10 @@ FRIENDLY = frozenset({"positively", "favourably", "favorably", "constructively",
 OBLIGING = frozenset({"must", "should"})
 BLAME_WORDS = frozenset({"responsible", "culpable", "guilty", "liable", "accountable"})
 SELF_PRONOUNS = frozenset({"i", "we"})
+# "Now both sides must build trust," X told reporters: an exhortation quoted to the press,
+# addressed to everyone in the conflict, is no demand on either side.
+ALL_SIDES = frozenset({"sides", "parties", "everyone", "everybody", "all"})
+QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "''", "``"})
 CLAIM_DEPTH = 3  # clauses below the declaring verb ("no conclusion other than that Y was ...")
 CLAIM_STEPS = frozenset({"ccomp", "advcl", "acl", "attr", "dobj"})
 
@@ -55,11 +59,23 @@ def claimed(verb: Token) -> tuple[Trigger, Token] | None:
             # presented as ..." demands nothing of the results)
             active = subjects[0].dep_ == "nsubj"
             if active and _obliged(clause) and clause.head.i == verb.i:
+                if _all_sides(subjects[0]) and _quoted(clause, verb):
+                    continue
                 return DEMANDED, subjects[0]
             if any(c.dep_ == "acomp" and c.lemma_.lower() in BLAME_WORDS for c in clause.children):
                 return BLAMED, subjects[0]
         layer = [c for t in layer for c in t.children if c.dep_ in CLAIM_STEPS]
     return None
+
+
+def _all_sides(subject: Token) -> bool:
+    return subject.lemma_.lower() in ALL_SIDES or subject.lower_ in ALL_SIDES
+
+
+def _quoted(clause: Token, verb: Token) -> bool:
+    """The clause is direct speech: a quotation mark stands between it and its verb."""
+    start, end = sorted((clause.i, verb.i))
+    return any(t.text in QUOTE_MARKS for t in clause.doc[start:end])
 
 
 def _obliged(clause: Token) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Actor, Article, DateValue, Event, Location, Mention, Sentence
-from . import arbiter, attributes, denial, measures, refusal, screen, suppression
+from . import arbiter, attributes, denial, ellipsis, measures, refusal, screen, suppression
 from . import participants as args
 from .claims import BLAMED, DEMANDED, RESPONDED
 from .dating import choose_date
@@ -35,6 +35,10 @@ from .roles import (
 from .triggers import CALL_OFF, Match, find_triggers
 
 MEDIATE = "045"
+# what a later bare refusal ("Washington refused to comply") answers: a request, an ultimatum,
+# or an order to leave (an expulsion)
+DEMANDING = frozenset({"REQUEST", "THREATEN"})
+ORDERS_TO_LEAVE = frozenset({"166", "174"})
 SCENE_WEIGHT = 0.5  # strength left to an event that only sets the scene ("since the invasion")
 
 
@@ -51,6 +55,7 @@ def extract(
     index = MentionIndex(doc, [m for m in mentions if m.entity])
     context = Context()
     events: list[Event] = []
+    last = -1  # the last sentence that told an event
     for sentence in sentences:
         if sentence.kind != "body":
             continue
@@ -61,7 +66,15 @@ def extract(
         if denied is not None:
             denial.apply(denied, events, sentence.index)
         scope = Scope(sentence, article, index, context, timexes, onto)
-        events.extend(_sentence(span, scope))
+        found = _sentence(span, scope)
+        if not found:  # "Canada and Brazil did the same": the event of the sentence before
+            before = [e for e in events if e.evidence and e.evidence[0].sentence_index == last]
+            found = ellipsis.repeated(span, sentence, before, index, context)
+            for number, event in enumerate(found):
+                event.event_id = f"{article.article_id}:{sentence.index}:{number}"
+        if found:
+            last = sentence.index
+        events.extend(found)
     return events
 
 
@@ -313,7 +326,7 @@ def code_match(
         context.remember(
             [item.source] if item.source else [], [p for p in (item.source, item.target) if p]
         )
-        if entry.plover == "REQUEST" and item.source and item.target and mood == "asserted":
+        if _demands(entry.plover, code) and item.source and item.target and mood == "asserted":
             context.remember_request(item.source, item.target)
     if match.effect in CALL_OFF and entry.plover == "CONSULT":
         decided = choose_date(
@@ -353,3 +366,7 @@ def _code(match: Match, onto: Ontology) -> str:
         if child.dep_ == "xcomp":
             return onto.refine(code, child.lemma_.lower())
     return code
+
+
+def _demands(plover: str, code: str) -> bool:
+    return plover in DEMANDING or code in ORDERS_TO_LEAVE

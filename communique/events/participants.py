@@ -117,9 +117,19 @@ def conjuncts(token: Token) -> list[Token]:
     """The token and everything coordinated with it ("A, B and C")."""
     found = [token]
     for child in token.children:
-        if child.dep_ == "conj":
+        if child.dep_ == "conj" or _listed(token, child):
             found.extend(conjuncts(child))
     return found
+
+
+def _listed(token: Token, child: Token) -> bool:
+    """ "Canada, Brazil and Colombia" parsed as Canada with the apposition "Brazil and
+    Colombia": names in a list, not a second name for the first."""
+    return (
+        child.dep_ == "appos"
+        and token.pos_ == child.pos_ == "PROPN"
+        and any(c.dep_ == "conj" for c in child.children)
+    )
 
 
 def entities(token: Token, index: MentionIndex, context: Context, depth: int = 0) -> list[str]:
@@ -132,6 +142,8 @@ def entities(token: Token, index: MentionIndex, context: Context, depth: int = 0
         appositives = [p for c in token.children if c.dep_ == "appos" for p in conjuncts(c)]
         return _unique([e for p in appositives for e in entities(p, index, context, depth + 1)])
     covering = index.entities(token)
+    if covering and all(country_part(e) == "XXX" for e in covering):
+        covering = _from_both_sides(token, index, context) or covering
     if covering:
         return covering
     pair = _two_states(token, index, context)
@@ -149,6 +161,30 @@ def entities(token: Token, index: MentionIndex, context: Context, depth: int = 0
     return _unique(found)
 
 
+SIDE_NOUNS = frozenset({"side", "army", "country", "nation", "military", "government"})
+
+
+def _from_both_sides(token: Token, index: MentionIndex, context: Context) -> list[str]:
+    """ "Regional commanders from both sides met": people of no country of their own, drawn
+    from the two parties of the last event."""
+    sides = [
+        g
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in ("from", "of")
+        for g in c.children
+        if g.dep_ == "pobj" and g.lemma_.lower() in SIDE_NOUNS
+    ]
+    paired = any(
+        c.lower_ in PAIR for g in sides for c in g.children if c.dep_ in ("nummod", "det", "predet")
+    )
+    if not paired:
+        return []
+    last = context.last_parties
+    if len(last) == 2 and all(country_part(p) != "XXX" for p in last):
+        return list(last)
+    return index.recent_states(token, 2)
+
+
 def _in_dateline(token: Token) -> bool:
     """The token is one of the places a paragraph was filed from (actors/dateline.py)."""
     return any(d.start <= token.idx < d.places_end for d in dateline.of_doc(token.doc))
@@ -162,8 +198,16 @@ def _of_phrase(token: Token, index: MentionIndex, context: Context, depth: int) 
         ):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
-                    return entities(pobj, index, context, depth + 1)
+                    named = _named_holder(pobj, index, context, depth)
+                    return named or entities(pobj, index, context, depth + 1)
     return []
+
+
+def _named_holder(pobj: Token, index: MentionIndex, context: Context, depth: int) -> list[str]:
+    """ "the head of the National Assembly, Juan Guaidó": the person named after the body
+    holds the title (parsed as an apposition of the body)."""
+    people = [c for c in pobj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+    return [e for p in people for e in entities(p, index, context, depth + 1)]
 
 
 def _two_states(token: Token, index: MentionIndex, context: Context) -> list[str]:
@@ -294,6 +338,8 @@ def subject_tokens(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     head = verb.head
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         return subject_tokens(head.head, depth + 1)  # "resorted to throwing stones"
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and _issued(head):
+        return subject_tokens(head.head, depth + 1)  # "issued a statement recognising X"
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return [head], verb.tag_ != "VBN"
     if verb.dep_ == "xcomp":
@@ -308,6 +354,22 @@ def subject_tokens(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     if verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ", "VBP"):
         active = True  # "X was disappointed and urged Y": the second verb is active
     return subjects, active
+
+
+# "issued a statement recognising X", "released a communique condemning Y": what a document
+# says is done by whoever issued it.
+DOCUMENTS = frozenset(
+    {"statement", "communique", "communiqué", "declaration", "letter", "note", "resolution"}
+)
+ISSUING = frozenset({"issue", "release", "publish", "adopt", "send", "put"})
+
+
+def _issued(noun: Token) -> bool:
+    return (
+        noun.lemma_.lower() in DOCUMENTS
+        and noun.dep_ == "dobj"
+        and noun.head.lemma_.lower() in ISSUING
+    )
 
 
 # "telephoned X to express support", "visited X to discuss ...": the caller's purpose, not an

@@ -176,7 +176,8 @@ def _claim(verb: Token) -> Match | None:
 
 # "X is ready / willing / prepared to send troops": an intent to cooperate (CAMEO 03, refined
 # by the act offered); the act itself is not coded (it is only offered). Acts the complements
-# table does not name ("is ready to talk about it") are no intent.
+# table does not name ("is ready to talk about it") are no intent, nor is help with such an
+# act ("ready to help organise talks").
 INTENT_ADJECTIVES = frozenset({"ready", "willing", "prepared", "eager", "keen"})
 INTENDED = Trigger("ready", None, frozenset(), "030", "dir", ("to",), 1, 0.6)
 
@@ -185,9 +186,18 @@ def _intent(token: Token, onto: Ontology) -> Match | None:
     if token.lemma_.lower() not in INTENT_ADJECTIVES or token.dep_ != "acomp":
         return None
     for child in token.children:
-        if child.dep_ == "xcomp" and onto.refine("030", child.lemma_.lower()) != "030":
+        act = _helped(child) if child.dep_ == "xcomp" else None
+        if act is not None and onto.refine("030", act.lemma_.lower()) != "030":
             return Match(token, INTENDED, noun=False)
     return None
+
+
+def _helped(verb: Token) -> Token:
+    """The act offered: "ready to help organise talks" offers the organising, not aid."""
+    if verb.lemma_.lower() != "help":
+        return verb
+    inner = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"]
+    return inner[0] if inner else verb
 
 
 def _noun(token: Token, onto: Ontology) -> Match | None:
@@ -309,7 +319,9 @@ def _condition(token: Token, trigger: Trigger) -> bool:
         predicates = [_predicate_lemmas(c) for c in _predicates(token)]
         if any(not values or lemmas & values for lemmas in predicates):
             return True
-        return any(_object_predicate(c, values) for c in token.children if c.dep_ == "dobj")
+        if any(_object_predicate(c, values) for c in token.children if c.dep_ == "dobj"):
+            return True
+        return any(_time_given(c, values) for c in token.children)
     if kind in ("by", "pobj"):  # the object of any preposition of the word
         return any(
             g.lemma_.lower() in values
@@ -380,6 +392,15 @@ def _predicate_lemmas(predicate: Token) -> set[str]:
 
 
 KIND_NOUNS = frozenset({"act", "form", "kind", "case", "example", "instance"})
+
+
+def _time_given(noun: Token, values: frozenset[str]) -> bool:
+    """ "gave its diplomats 72 hours to leave": the time given for an act, parsed as a
+    measure of the verb beside its dative, with the act as a clause on the time."""
+    if noun.dep_ != "npadvmod" or not any(c.dep_ == "dative" for c in noun.head.children):
+        return False
+    clauses = [*noun.children, *(c for c in noun.head.children if c.i > noun.i)]
+    return any(c.dep_ in ("acl", "relcl", "advcl") and c.lemma_.lower() in values for c in clauses)
 
 
 def _object_predicate(obj: Token, values: frozenset[str]) -> bool:
