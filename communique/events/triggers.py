@@ -13,6 +13,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from ..actors.lexicon import words
+from ..nlp import says_when
 from .claims import DECLARING, claimed
 from .ontology import NOT_EVENT, Ontology, Trigger
 
@@ -310,7 +311,7 @@ def _condition(token: Token, trigger: Trigger) -> bool:
             c.dep_ in ("prt", "prep", "agent")
             and c.lower_ in values
             and c.i > token.i
-            and not _when(c)
+            and not says_when(c)
             for c in [*token.children, *_trailing_prep(token)]
         )
     if kind == "obj":
@@ -349,12 +350,6 @@ def _trailing_prep(noun: Token) -> list[Token]:
         return []
     after = noun.doc[noun.i + 1]
     return [after] if after.dep_ == "prep" and after.head.i == noun.head.i else []
-
-
-def _when(prep: Token) -> bool:
-    """ "fired on Sunday": a preposition whose object is a date or time says when, not at
-    whom."""
-    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
 def _objects(verb: Token) -> list[Token]:

@@ -41,6 +41,8 @@ from importlib import resources
 
 from spacy.tokens import Span, Token
 
+from ..nlp import says_when
+
 Interval = tuple[int, int]
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -55,7 +57,6 @@ _CLOSING = {"”", '"', "''", "»"}
 _JUDGING = {"as", "for"}  # "described X as Y", "blasted X for Y"
 _NOT_OWNERS = {"DATE", "TIME", "EVENT", "LAW", "WORK_OF_ART", "FAC", "PRODUCT"}
 _VERB_KINDS = ("speech", "belief", "relay", "according")
-_WHEN = ("DATE", "TIME")
 
 
 @dataclass(frozen=True, slots=True)
@@ -337,7 +338,7 @@ def cue_word(token: Token) -> CueWord | None:
     table = lexicon()
     lemma = token.lemma_.lower()
     for child in token.rights:  # "On Friday X called ...": a preposition before is no particle
-        if child.dep_ == "prt" or (child.dep_ == "prep" and not _when(child)):
+        if child.dep_ == "prt" or (child.dep_ == "prep" and not says_when(child)):
             word = table.get(f"{lemma} {child.lower_}")
             if word is not None:
                 return word
@@ -345,13 +346,6 @@ def cue_word(token: Token) -> CueWord | None:
     if word is None and token.lower_ in (f"{lemma}es", f"{lemma}ed", f"{lemma}ing"):
         word = table.get(f"{lemma}e")  # the lemmatizer's "hopes", "hoped", "hoping" -> "hop"
     return word
-
-
-def _when(prep: Token) -> bool:
-    """ "spoke on Monday", "commented on Tuesday that ...": a preposition of time is not
-    the cue's own preposition ("spoke on the budget")."""
-    objects = [c for c in prep.children if c.dep_ == "pobj"]
-    return bool(objects) and all(o.ent_type_ in _WHEN for o in objects)
 
 
 def verb_cue(token: Token, word: CueWord, text: str) -> Attribution:
@@ -670,7 +664,7 @@ def _objects(token: Token) -> list[Token]:
         return direct
     lemma = token.lemma_.lower()
     for child in token.children:
-        if child.dep_ == "prep" and f"{lemma} {child.lower_}" in lexicon() and not _when(child):
+        if child.dep_ == "prep" and f"{lemma} {child.lower_}" in lexicon() and not says_when(child):
             return [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
     return [c for c in token.rights if _pro_form(token, c)][:1]
 
