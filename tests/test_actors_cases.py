@@ -141,3 +141,45 @@ def test_bloc_leaders_act_as_the_bloc_and_are_named_by_it(nlp):
     assert len(leaders) == 2 and {m.actor_id for m in leaders} == {"IGO/ECOWAS"}
     bloc = next(a for a in actors if a.actor_id == "IGO/ECOWAS")
     assert bloc.name == "Economic Community of West African States"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor_id", "alias"),
+    [
+        pytest.param(
+            "The commander of the Syrian Democratic Forces, Mazloum Abdi, said the truce held.",
+            "REB/SDF",
+            "Syrian Democratic Forces",
+            id="organisation-named-only-as-a-modifier",
+        ),
+        pytest.param(
+            "The deputy head of Hamas, Khalil al-Hayya, flew to Cairo. Hamas said talks went on.",
+            "REB/HAMAS",
+            "Hamas",
+            id="organisation-modifier-and-actor",
+        ),
+        pytest.param(
+            "Talks were led by the Taliban's political chief, Mullah Abdul Ghani Baradar.",
+            "AFG/person/abdul-ghani-baradar",
+            "Mullah Abdul Ghani Baradar",
+            id="religious-title-kept-in-an-alias",
+        ),
+        pytest.param(
+            "Sheikh Tamim bin Hamad Al Thani met Saudi Crown Prince Mohammed bin Salman.",
+            "SAU/person/mohammed-bin-salman",
+            "Crown Prince Mohammed bin Salman",
+            id="crown-prince-kept-in-an-alias",
+        ),
+    ],
+)
+def test_names_written_around_a_mention_are_aliases(nlp, text, actor_id, alias):
+    _, actors = run(nlp, text)
+    by_id = {a.actor_id: a for a in actors}
+    assert actor_id in by_id, sorted(by_id)
+    assert alias in by_id[actor_id].aliases
+
+
+def test_group_is_named_by_its_own_mention_not_a_modifier(nlp):
+    _, actors = run(nlp, "Ghani rejects prisoner release in US-Taliban deal. The Taliban agreed.")
+    taliban = next(a for a in actors if a.actor_id == "REB/TALIBAN")
+    assert taliban.name == "Taliban" and "US" not in taliban.aliases

@@ -19,7 +19,7 @@ from . import dateline, leaders, names, sequel
 from .corpus import resolve_corpus
 from .detect import Detector, inside_quotes
 from .found import Found
-from .lexicon import RANK_MODIFIERS, lexicon
+from .lexicon import NAME_TITLES, RANK_MODIFIERS, lexicon
 from .resolve import UNKNOWN, Entity, Link, Resolver
 from .units import find_units
 
@@ -366,7 +366,7 @@ def _reason(e: Entity) -> str | None:
 
 def _actors(doc: Doc, text: str, links: list[Link], ids: dict[int, str]) -> list[Actor]:
     actors: dict[str, Actor] = {}
-    for link in links:
+    for link in sorted(links, key=_named_by_modifier):
         e = link.entity
         if e is None:
             continue
@@ -385,8 +385,10 @@ def _actors(doc: Doc, text: str, links: list[Link], ids: dict[int, str]) -> list
         f = link.found
         if f.kind != "pronoun" and f.role != "modifier":
             form = text[slice(*_span(doc, f))]
-            if form not in actor.aliases:
-                actor.aliases.append(form)
+            for alias in (form, *_with_name_title(doc, text, f)):
+                if alias not in actor.aliases:
+                    actor.aliases.append(alias)
+    _named_organisations(doc, text, links, actors)
     for link in links:  # a person is named by its fullest name mention, never by a role
         e, f = link.entity, link.found
         if e is not None and e.kind == "person" and f.kind == "person":
@@ -395,6 +397,53 @@ def _actors(doc: Doc, text: str, links: list[Link], ids: dict[int, str]) -> list
             if actor.name not in _named(links, e, doc, text) or _longer(form, actor.name):
                 actor.name = form
     return list(actors.values())
+
+
+def _named_by_modifier(link: Link) -> bool:
+    """A group is named by a mention of its own, not by a modifier ("US-Taliban deal")."""
+    e = link.entity
+    return link.found.role == "modifier" and e is not None and e.kind in ("group", "igo")
+
+
+def _with_name_title(doc: Doc, text: str, f: Found) -> list[str]:
+    """The person's name with the title written before it, when that title is part of how
+    the name is written ("Mullah Abdul Ghani Baradar"), as another alias."""
+    if f.kind != "person":
+        return []
+    i = f.start
+    while i > 0 and doc[i - 1].lower_ in NAME_TITLES:
+        i -= 1
+    if i > 0 and doc[i].lower_ == "prince" and doc[i - 1].lower_ == "crown":
+        i -= 1
+    if i == f.start or not doc[i].text[:1].isupper():
+        return []
+    return [text[doc[i].idx : _span(doc, f)[1]]]
+
+
+def _named_organisations(doc: Doc, text: str, links: list[Link], actors: dict[str, Actor]) -> None:
+    """An organisation of the knowledge base named only to qualify someone ("the commander
+    of the Syrian Democratic Forces, X") is still named: its name is an alias of its actor."""
+    for link in links:
+        f = link.found
+        if f.role != "modifier" or f.kind not in ("igo", "group") or not (f.org or f.key):
+            continue
+        if f.kind == "group" and not f.org:
+            continue
+        form = text[slice(*_span(doc, f))]
+        actor_id = f.org or f.key
+        actor = actors.get(actor_id)
+        if actor is None:
+            actor = actors[actor_id] = Actor(
+                actor_id=actor_id,
+                name=form,
+                kind=f.kind,
+                country=f.country,
+                sector=f.sector,
+                title=None,
+                unresolved_reason=None,
+            )
+        if form not in actor.aliases:
+            actor.aliases.append(form)
 
 
 def _named(links: list[Link], e: Entity, doc: Doc, text: str) -> set[str]:

@@ -291,7 +291,10 @@ class Detector(PlaceRules):
             or stops_at is not None
             and (stops_at.lower_ in PARTICLES or stops_at.text == "-")
         ):
-            end = max(end, min(unit.end, self._name_end(unit.start, self.doc[unit.start].sent)))
+            name_end = self._name_end(unit.start, self.doc[unit.start].sent)
+            # the NER may stop at a particle ("Ursula von der" + "Leyen"): the name goes on
+            cap = name_end if self.doc[unit.end - 1].lower_ in PARTICLES else unit.end
+            end = max(end, min(cap, name_end))
         first = names.fold(self.doc[unit.start].text)
         if end - unit.start > 1 and first in known:
             rest = {names.fold(t.text) for t in self.doc[unit.start + 1 : end]}
@@ -310,11 +313,35 @@ class Detector(PlaceRules):
             if names.fold(tok.text) not in known or tok.lower_ in NAME_STOP:
                 continue  # "In Tokyo, ..." repeats no "Moon Jae-in"
             start = self._run_start(tok.i)
+            if start == tok.i:
+                start = self._particles_before(tok.i)
             end = tok.i + 1
             if any(self.covered[start:end]) or not tok.text[:1].isupper():
                 continue
             sent = tok.sent
             self._person(start, end, sent, None, self.scan.left(start, sent))
+
+    def _particles_before(self, i: int) -> int:
+        """A surname repeated with the particles it has in a full name found before ("Von
+        der Leyen", "Al-Sisi"): the mention starts at the first particle."""
+        surnames = {
+            names.surname(f.name)
+            for f in self.found
+            if f.kind == "person" and f.name and f.name[-1] == names.fold(self.doc[i].text)
+        }
+        j = i
+        while j > 0 and not self.covered[j - 1]:
+            prev = self.doc[j - 1]
+            if prev.text == "-" and not prev.whitespace_ and j >= 2:
+                prev = self.doc[j - 2]
+                if prev.whitespace_ or prev.lower_ not in PARTICLES:
+                    break
+                j -= 1
+            elif prev.lower_ not in PARTICLES:
+                break
+            j -= 1
+        words = tuple(t.lower_ for t in self.doc[j:i] if t.text != "-")
+        return j if (*words, names.fold(self.doc[i].text)) in surnames else i
 
     def _first_names(self, surnames: set[str]) -> set[str]:
         """First words of full names that are nobody's surname: a family name written first

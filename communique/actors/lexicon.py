@@ -32,6 +32,11 @@ SOFT_MODIFIERS = words(
     "former acting interim senior top outgoing incoming new then late caretaker current "
     "chief principal ex retired sitting designate ousted exiled longtime veteran"
 )
+# Titles written as part of a person's name ("Mullah X", "Sheikh X", "Crown Prince X").
+NAME_TITLES = words(
+    "mullah mawlawi maulana mawlana sheikh sheikha shaikh sheik sayyed sayyid ayatollah "
+    "hojatoleslam imam haji emir amir prince princess king queen sultan"
+)
 PARTICLES = words("al el bin ibn bint abu van von der den de del della di da dos du la le")
 MALE = frozenset({"he", "him", "his"})
 FEMALE = frozenset({"she", "her", "hers"})
