@@ -28,28 +28,19 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "benchmarks" / "data"
 CORPORA = {
     "examples (tuned)": (ROOT / "examples" / "corpus", ROOT / "examples" / "expected.yaml"),
-    "tuning": (
-        ROOT / "benchmarks" / "data" / "tuning" / "corpus",
-        ROOT / "benchmarks" / "data" / "tuning" / "expected.yaml",
-    ),
-    "holdout (untuned)": (
-        ROOT / "benchmarks" / "data" / "holdout" / "corpus",
-        ROOT / "benchmarks" / "data" / "holdout" / "expected.yaml",
-    ),
-    "tuning2": (
-        ROOT / "benchmarks" / "data" / "tuning2" / "corpus",
-        ROOT / "benchmarks" / "data" / "tuning2" / "expected.yaml",
-    ),
-    "holdout2 (tuned)": (
-        ROOT / "benchmarks" / "data" / "holdout2" / "corpus",
-        ROOT / "benchmarks" / "data" / "holdout2" / "expected.yaml",
-    ),
-    "holdout3 (untuned)": (
-        ROOT / "benchmarks" / "data" / "holdout3" / "corpus",
-        ROOT / "benchmarks" / "data" / "holdout3" / "expected.yaml",
-    ),
+    **{
+        label: (DATA / name / "corpus", DATA / name / "expected.yaml")
+        for label, name in (
+            ("tuning", "tuning"),
+            ("holdout (untuned)", "holdout"),
+            ("tuning2", "tuning2"),
+            ("holdout2 (tuned)", "holdout2"),
+            ("holdout3 (untuned)", "holdout3"),
+        )
+    },
 }
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
@@ -20,7 +19,7 @@ from .corpus import resolve_corpus
 from .detect import Detector, inside_quotes
 from .found import Found
 from .lexicon import NAME_TITLES, RANK_MODIFIERS, lexicon
-from .resolve import UNKNOWN, Entity, Link, Resolver
+from .resolve import UNKNOWN, Entity, Link, Resolver, move_mention
 from .units import find_units
 
 __all__ = ["extract", "resolve_corpus"]
@@ -128,10 +127,7 @@ def _patrons(links: list[Link]) -> None:
         if e.kind == "person" or not e.key.startswith(f"{UNKNOWN}/"):
             e.country = patron.country
             continue
-        key = patron.country + e.key.removeprefix(UNKNOWN)
-        if key not in keyed:
-            keyed[key] = replace(e, key=key, country=patron.country)
-        link.entity = keyed[key]
+        move_mention(link, patron.country, keyed)
 
 
 def _shared_body_names(doc: Doc, links: list[Link], kb) -> None:

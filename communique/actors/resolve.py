@@ -83,6 +83,17 @@ class Link:
     reason: str | None = None
 
 
+def move_mention(link: Link, country: str, keyed: dict[str, Entity]) -> None:
+    """Only this mention of a countryless body or role moves, to the entity of that country
+    (made once per key in `keyed`): the countryless entity may stand for other mentions."""
+    e = link.entity
+    assert e is not None
+    key = country + e.key.removeprefix(UNKNOWN)
+    if key not in keyed:
+        keyed[key] = replace(e, key=key, country=country, forms=list(e.forms))
+    link.entity, link.reason = keyed[key], None
+
+
 class Resolver:
     def __init__(self, found: list[Found], text_of, rank_of) -> None:
         self.found, self.text_of, self.rank_of = found, text_of, rank_of

@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 from . import syntax
 from .found import Found
 from .lexicon import words
-from .resolve import UNKNOWN, Entity, Link
+from .resolve import UNKNOWN, Link, move_mention
 
 # "It" with these verbs is no state acting: "It is unclear", "It seems", "It remains to be seen"
 EMPTY_VERBS = words("be seem appear remain become take look happen matter mean follow")
@@ -112,10 +112,7 @@ def home_side(doc: Doc, links: list[Link]) -> None:
         home = next((c for c in sides if c != target), None)
         if home is None:
             continue
-        key = home + e.key.removeprefix(UNKNOWN)
-        if key not in keyed:
-            keyed[key] = Entity(e.kind, key, home, e.sector, e.title, forms=list(e.forms))
-        link.entity, link.reason = keyed[key], None
+        move_mention(link, home, keyed)
 
 
 def _object_state(doc: Doc, f: Found, by_token: dict[int, Link]) -> str | None:
@@ -146,10 +143,7 @@ def announcing_state(doc: Doc, links: list[Link]) -> None:
         home = _announced_by(doc[f.start : f.end].root, states)
         if home is None:
             continue
-        key = home + e.key.removeprefix(UNKNOWN)
-        if key not in keyed:
-            keyed[key] = Entity(e.kind, key, home, e.sector, e.title, forms=list(e.forms))
-        link.entity, link.reason = keyed[key], None
+        move_mention(link, home, keyed)
 
 
 def _announced_by(subject, states: dict[int, str]) -> str | None:
