@@ -387,6 +387,36 @@ def test_a_town_is_a_location_not_a_participant(nlp, text, expected):
             "KEN",
             id="the-capital-named-by-its-state",
         ),
+        pytest.param(
+            "Pakistan ruled out a meeting between its prime minister and Narendra Modi at the G20 summit in New Delhi.",
+            "New Delhi",
+            "IND",
+            id="a-place-hung-on-the-last-party-of-between",
+        ),
+        pytest.param(
+            "Japan's foreign minister met Antony Blinken at the State Department in Washington.",
+            "Washington",
+            "USA",
+            id="the-town-a-venue-is-in",
+        ),
+        pytest.param(
+            "The UN envoy flew to the Libyan oil town of Brega to meet Libyan commanders.",
+            "Brega",
+            "LBY",
+            id="a-town-the-gazetteer-lacks-takes-its-state-from-the-adjective",
+        ),
+        pytest.param(
+            "Sudanese troops clashed with protesters on the outskirts of Khartoum.",
+            "Khartoum",
+            "SDN",
+            id="a-part-of-a-place",
+        ),
+        pytest.param(
+            "Police in Nairobi fired tear gas at protesters.",
+            "Nairobi",
+            "KEN",
+            id="a-role-is-no-venue",
+        ),
     ],
 )
 def test_event_location_from_a_locative_phrase(nlp, text, place, country):
@@ -521,6 +551,26 @@ def test_a_dateline_city_is_where_the_meeting_it_leads_with_took_place(nlp):
     result = analyse_text(nlp, text, "2018-07-10")
     signed = next(e for e in result.events if e.event_type == "AGREE")
     assert (signed.location.name, signed.location.country) == ("Asmara", "ERI")
+
+
+def test_a_meeting_right_after_a_located_one_with_a_common_party_took_place_there(nlp):
+    text = (
+        "Ghana's president hosted the leaders of Togo and Benin in Accra on Friday. "
+        "He first held separate talks with each of them."
+    )
+    result = analyse_text(nlp, text, "2024-03-09")
+    talks = next(e for e in result.events if e.trigger.startswith("held"))
+    assert (talks.location.name, talks.location.country) == ("Accra", "GHA")
+
+
+def test_a_meeting_on_another_day_keeps_no_carried_place(nlp):
+    text = (
+        "Ghana's president hosted the leaders of Togo and Benin in Accra on Friday. "
+        "He had held talks with each of them on Tuesday."
+    )
+    result = analyse_text(nlp, text, "2024-03-09")
+    talks = next(e for e in result.events if e.trigger.startswith("held"))
+    assert talks.location is None
 
 
 def test_a_dateline_city_is_no_place_of_another_states_attack(nlp):

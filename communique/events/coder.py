@@ -18,7 +18,7 @@ from . import arbiter, attributes, denial, ellipsis, measures, refusal, screen, 
 from . import participants as args
 from .claims import BLAMED, DEMANDED, RESPONDED
 from .dating import choose_date
-from .location import from_dateline, locate
+from .location import carry_over, from_dateline, locate
 from .modality import modality
 from .ontology import Ontology, ontology
 from .participants import Context, MentionIndex
@@ -75,7 +75,7 @@ def extract(
         if found:
             last = sentence.index
         events.extend(found)
-    return events
+    return carry_over(events)
 
 
 def _sentence(span: Span, scope: Scope) -> list[Event]:

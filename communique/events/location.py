@@ -13,14 +13,14 @@ import os
 import pickle
 import unicodedata
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
 from spacy.tokens import Span, Token
 
 from ..actors import dateline
-from ..records import Location
+from ..records import Event, Location
 from .participants import MentionIndex
 
 LOCATIVE = frozenset({"in", "at"})
@@ -36,6 +36,9 @@ REGIONS = Path(__file__).resolve().parent / "data" / "regions.tsv"
 GATHERINGS = frozenset({"CONSULT", "AGREE"})  # meetings and signings the dateline city hosts
 JOURNEYS = frozenset({"fly", "travel", "arrive", "go", "come", "head", "return", "land", "drive"})
 ARRIVAL = frozenset({"to", "in", "at"})
+POSITIONS = frozenset(
+    {"side", "outskirt", "outskirts", "edge", "centre", "center", "heart", "suburb"}
+)
 DWELLERS = frozenset({"resident", "inhabitant", "villager", "townspeople", "townsfolk"})
 
 
@@ -225,6 +228,36 @@ def from_dateline(sent: Span, parties: list[str], event_type: str) -> Location |
     return place if event_type in GATHERINGS or place.country in states else None
 
 
+def carry_over(events: list[Event]) -> list[Event]:
+    """A meeting told with no place in the sentence after an event that names one, with a
+    party in common and no other day, took place there ("Erdogan hosted the two leaders in
+    Ankara. He first met each of them alone, ...")."""
+    carried: list[Event] = []
+    for event in events:
+        if event.location is None and event.event_type in GATHERINGS:
+            event = replace(event, location=_place_before(event, carried))
+        carried.append(event)
+    return carried
+
+
+def _place_before(event: Event, before: list[Event]) -> Location | None:
+    at = event.evidence[0].sentence_index if event.evidence else None
+    parties = {event.source, event.target} - {None}
+    for earlier in reversed(before):
+        near = earlier.evidence and at is not None
+        if not near or not 0 < at - earlier.evidence[0].sentence_index <= 1:
+            continue
+        if earlier.location is not None and parties & {earlier.source, earlier.target}:
+            return earlier.location if _same_day(earlier, event) else None
+    return None
+
+
+def _same_day(one: Event, other: Event) -> bool:
+    if one.date is None or other.date is None:
+        return True
+    return one.date.start <= other.date.end and other.date.start <= one.date.end
+
+
 def place_span(token: Token, index: MentionIndex) -> Span | None:
     """The name a place token belongs to (its mention, entity or compound name)."""
     mention = next((m for m in index.by_token.get(token.i, ()) if m.role == "location"), None)
@@ -252,7 +285,7 @@ def locate(anchors: list[Token], index: MentionIndex, direct: list[Token]) -> Lo
     queue = deque(
         (child, 0, child.lower_ in LOCATIVE or _names_the_place(anchor, child, False))
         for anchor in anchors
-        for child in anchor.children
+        for child in [*anchor.children, *_after_parties(anchor)]
         if _prep(child)
     )
     while queue:
@@ -268,6 +301,21 @@ def locate(anchors: list[Token], index: MentionIndex, direct: list[Token]) -> Lo
                     if _prep(c)
                 )
     return _journey_end(anchors, index)
+
+
+def _after_parties(anchor: Token) -> list[Token]:
+    """ "a meeting between A and B at the summit in New York": the parser hangs the place
+    on the last party; a party of "between" is never where it is, so the place is the
+    meeting's."""
+    parties = [
+        party
+        for prep in anchor.children
+        if prep.dep_ == "prep" and prep.lower_ == "between"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+        for party in (pobj, *pobj.conjuncts)
+    ]
+    return [c for party in parties for c in party.children if c.lower_ in LOCATIVE]
 
 
 def _journey_end(anchors: list[Token], index: MentionIndex) -> Location | None:
@@ -288,10 +336,11 @@ def _journey_end(anchors: list[Token], index: MentionIndex) -> Location | None:
 
 def _names_the_place(noun: Token, prep: Token, locative: bool) -> bool:
     """ "in the Saudi city of Neom", "to the port of Aden": the "of" phrase is the place;
-    so is that of the people who live there ("residents of Badme protested")."""
+    so is that of the people who live there ("residents of Badme protested") and that of
+    a part of a place ("on the outskirts of Kyiv", "on the southern side of the village")."""
     if prep.lower_ != "of":
         return False
-    if noun.lemma_.lower() in DWELLERS:
+    if noun.lemma_.lower() in DWELLERS or noun.lemma_.lower() in POSITIONS:
         return True
     return noun.lemma_.lower() in PLACE_NOUNS and (locative or noun.head.lower_ in ("to", "into"))
 
@@ -301,6 +350,9 @@ def _prep(token: Token) -> bool:
 
 
 def _place(token: Token, index: MentionIndex) -> Location | None:
+    town = _town_of(token, index)
+    if town is not None:  # "at the General Assembly in New York", "the embassy in Kabul"
+        return town
     body = _body_seat(token, index)
     if body is not None:
         return body
@@ -309,6 +361,10 @@ def _place(token: Token, index: MentionIndex) -> Location | None:
         found = next((p for p in (_place(g, index) for g in named) if p), None)
         if found is not None:
             return found
+        state = next(filter(None, (_state_named(c, index) for c in token.children)), None)
+        if state is not None and named:  # "the Saudi city of Neom": a town the gazetteer lacks
+            span = place_span(named[0], index)
+            return Location(span.text if span is not None else named[0].text, state, None, None)
     if token.lemma_.lower() == "capital":  # "the Cambodian capital"
         found = _capital_of(token)
         if found is not None:
@@ -324,6 +380,18 @@ def _place(token: Token, index: MentionIndex) -> Location | None:
     if state is not None and span is not None and (found is None or found.country != state):
         return Location(span.text, state, None, None)  # "the White House" is no Casablanca
     return found
+
+
+def _town_of(token: Token, index: MentionIndex) -> Location | None:
+    """The town an "in" phrase puts a venue in, when the venue names none itself."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                span = place_span(pobj, index)
+                found = resolve(span.text) if span is not None else None
+                if found is not None and found.lat is not None:
+                    return found
+    return None
 
 
 def _capital_of(token: Token) -> Location | None:
@@ -356,7 +424,7 @@ def _body_seat(token: Token, index: MentionIndex) -> Location | None:
     that state (no coordinates: the text names no town), never a town of the same name."""
     for mention in index.by_token.get(token.i, ()):
         entity = mention.entity or ""
-        if "/" in entity and "/place/" not in entity:
+        if "/" in entity and not any(k in entity for k in ("/place/", "/person/", "/role/")):
             country = entity.split("/", 1)[0]
             if len(country) == 3 and country.isupper() and country != "XXX":
                 return Location(mention.text, country, None, None)
