@@ -553,24 +553,20 @@ def test_a_dateline_city_is_where_the_meeting_it_leads_with_took_place(nlp):
     assert (signed.location.name, signed.location.country) == ("Asmara", "ERI")
 
 
-def test_a_meeting_right_after_a_located_one_with_a_common_party_took_place_there(nlp):
-    text = (
-        "Ghana's president hosted the leaders of Togo and Benin in Accra on Friday. "
-        "He first held separate talks with each of them."
-    )
+@pytest.mark.parametrize(
+    ("second", "place"),
+    [
+        pytest.param("He first held separate talks with each of them.", "Accra", id="carried"),
+        pytest.param("He had held talks with each of them on Tuesday.", None, id="other-day"),
+    ],
+)
+def test_a_meeting_right_after_a_located_one_with_a_common_party_took_place_there(
+    nlp, second, place
+):
+    text = f"Ghana's president hosted the leaders of Togo and Benin in Accra on Friday. {second}"
     result = analyse_text(nlp, text, "2024-03-09")
     talks = next(e for e in result.events if e.trigger.startswith("held"))
-    assert (talks.location.name, talks.location.country) == ("Accra", "GHA")
-
-
-def test_a_meeting_on_another_day_keeps_no_carried_place(nlp):
-    text = (
-        "Ghana's president hosted the leaders of Togo and Benin in Accra on Friday. "
-        "He had held talks with each of them on Tuesday."
-    )
-    result = analyse_text(nlp, text, "2024-03-09")
-    talks = next(e for e in result.events if e.trigger.startswith("held"))
-    assert talks.location is None
+    assert (talks.location and talks.location.name) == place
 
 
 def test_a_dateline_city_is_no_place_of_another_states_attack(nlp):
