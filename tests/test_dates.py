@@ -105,6 +105,16 @@ EXTRACT_CASES = [
         {"on Friday": ("2024-07-19", "2024-07-19")},
     ),
     (
+        "scheduled-simple-present",
+        "The two delegations meet again in September.",
+        {"in September": ("2024-09-01", "2024-09-30")},
+    ),
+    (
+        "relative-clause-present-is-timeless",
+        "Troops crossed the line that marks the border in June.",
+        {"in June": ("2024-06-01", "2024-06-30")},
+    ),
+    (
         "going-to-future",
         "The president is going to visit Nairobi on Tuesday.",
         {"on Tuesday": ("2024-07-23", "2024-07-23")},
@@ -315,9 +325,12 @@ def test_extract_refuses_a_doc_of_another_text(nlp):
 
 
 def test_tense_of_governing_verb(nlp):
-    doc = nlp("They will meet on Monday. They met on Friday. They meet on Sunday.")
+    doc = nlp(
+        "They will meet on Monday. They met on Friday. The talks resume on Sunday. "
+        "It is the third round of talks this week."
+    )
     tenses = [tense_of(ent) for ent in doc.ents if ent.label_ == "DATE"]
-    assert tenses == ["future", "past", "present"]
+    assert tenses == ["future", "past", "future", "present"]
 
 
 @pytest.mark.parametrize(

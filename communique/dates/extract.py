@@ -26,6 +26,7 @@ OBLIGING_AUX = {"must", "should", "may", "might"}  # with a bare verb: not yet d
 FUTURE_HEADS = {"go", "schedule", "expect", "due", "plan", "set", "intend", "slate", "prepare"}
 LEAD_WORDS = {"on", "in", "since", "until", "by", "from", "between", "during"}
 TEST_REFERENCE = dt.date(2000, 6, 15)
+STATIVE = {"be", "have", "say", "remain", "seem", "stay", "know", "believe", "want", "need"}
 SCHEDULED = {"schedule", "slate", "due", "set", "plan", "expect"}
 UNITS = r"(?:days?|weeks?|months?|years?|decades?|quarters?|centur(?:y|ies))"
 
@@ -244,6 +245,12 @@ def tense_of(span: Span) -> str | None:
     return _verb_tense(verb)
 
 
+def _scheduled_present(verb: Token) -> bool:
+    """A simple present of an act in a main or reported clause ("the talks resume in
+    January"), not a state ("is", "remains") nor a relative clause's timeless present."""
+    return verb.lemma_ not in STATIVE and verb.dep_ in ("ROOT", "ccomp")
+
+
 def _governing_verb(token: Token) -> Token | None:
     for _ in range(6):
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
@@ -276,6 +283,8 @@ def _verb_tense(verb: Token) -> str | None:
         return _verb_tense(head) if head is not None else None
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or words & {"has", "have", "had"}:
         return "past"
+    if not auxes and verb.tag_ in ("VBZ", "VBP") and _scheduled_present(verb):
+        return "future"  # "the talks resume in January", "the leaders meet on Friday"
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "present"
     return None
