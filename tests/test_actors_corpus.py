@@ -135,6 +135,26 @@ def test_same_surname_different_given_names_kept_apart():
     assert mapping[("a1", "USA/person/george-bush")] != mapping[("a2", "USA/person/jeb-bush")]
 
 
+def test_spelling_variant_merges_across_a_military_rank_and_an_office():
+    mapping, _ = canonical(
+        [
+            ("a1", person("LBY/person/omar-haddad", "Omar Haddad", "LBY", "spokesperson", "GOV")),
+            ("a2", person("XXX/person/omar-hadad", "Omar Hadad", None, "general", "MIL")),
+        ]
+    )
+    assert mapping[("a1", "LBY/person/omar-haddad")] == mapping[("a2", "XXX/person/omar-hadad")]
+
+
+def test_spelling_variant_with_unrelated_offices_kept_apart():
+    mapping, _ = canonical(
+        [
+            ("a1", person("LBY/person/omar-haddad", "Omar Haddad", "LBY", "spokesperson", "GOV")),
+            ("a2", person("XXX/person/omar-hadad", "Omar Hadad", None, "judge", "JUD")),
+        ]
+    )
+    assert mapping[("a1", "LBY/person/omar-haddad")] != mapping[("a2", "XXX/person/omar-hadad")]
+
+
 def test_surname_only_merges_into_unique_full_name():
     mapping, actors = canonical(
         [

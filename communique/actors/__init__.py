@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span
 
 from ..records import Actor, Article, Mention, Sentence
-from . import dateline, leaders, names, sequel
+from . import dateline, leaders, names, offices, sequel
 from .corpus import resolve_corpus
 from .detect import Detector, inside_quotes
 from .found import Found
@@ -33,7 +33,7 @@ def extract(
         raise ValueError("extract() needs the Doc parsed from article.text itself")
     lex = lexicon(doc.vocab)
     detector = Detector(doc, find_units(doc, lex), lex)
-    found = detector.run()
+    found = offices.persons_offices(doc, detector.run())
     _number_sentences(doc, found, sentences)
     _mark_aliases(doc, found)
     links = Resolver(found, lambda i: doc[i].text, _rank_of(lex)).run()

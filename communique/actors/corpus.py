@@ -27,6 +27,7 @@ from . import kb, names
 from .lexicon import RANK_MODIFIERS
 
 UNKNOWN = "XXX"
+MILITARY_RANKS = frozenset({"general", "admiral", "colonel", "officer"})
 
 
 @dataclass(slots=True)
@@ -236,7 +237,11 @@ def _surnames_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 
 def _titles_compatible(a: Actor, b: Actor) -> bool:
+    """The same title or sector; a military rank goes with any office ("Brigadier General
+    X, the army's spokesman", "Colonel X, the junta leader")."""
     if not a.title or not b.title or a.title == b.title:
+        return True
+    if a.title in MILITARY_RANKS or b.title in MILITARY_RANKS:
         return True
     return a.sector is not None and a.sector == b.sector
 

@@ -155,6 +155,17 @@ def _ratio(a: str, b: str) -> float:
     return distance(a, b) / max(len(a), len(b), 1)
 
 
+def surname_fits(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """`a` is the surname of `b`, up to diacritics, transliteration or a typo."""
+    sa = surname(a) or a
+    sb = surname(b)
+    if not sb:
+        return False
+    if similar(" ".join(sa), " ".join(sb)):
+        return True
+    return len(sa) < len(sb) and sa == sb[-len(sa) :]  # "Leyen" of "von der Leyen"
+
+
 def given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Given names agree: one is empty, an initial of the other, the first words are similar,
     or the shorter list is the tail of the longer ("Tayyip" within "Recep Tayyip")."""

@@ -6,10 +6,11 @@ Rules, in order:
   first ones any of its mentions states;
 - a surname alone (or "Mr X") is the person whose full name ends with it, the most recent
   one when several do; else the full name it begins ("Xi", "Abiy"; of two Kims the one
-  named first, and the same one all through the article); otherwise a new person of
-  unknown country;
+  named first, and the same one all through the article); else the one full name it is an
+  inner word of ("Nasir" of "Ali Nasir Hamid"); otherwise a new person of unknown country;
 - an office opened by "its"/"their" ("Its spokesman, X,") belongs to the most recent
-  earlier state, body or organisation that acts; one owned by a person ("Abiy's chief of
+  earlier state, body or organisation that acts (of a sentence before: its subject first,
+  see `owners`); one owned by a person ("Abiy's chief of
   staff, X", "his spokesman", "his sister, X") is of that person's country;
 - a body named again without a country ("the government") is the most recent earlier body
   of that name that had one;
@@ -33,12 +34,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from . import names
+from . import names, owners
 from .found import Found
 from .lexicon import RANK_MODIFIERS
 
 UNKNOWN = "XXX"
-OWNERS = frozenset({"state", "body", "igo", "group"})
+OWNERS = owners.OWNERS
 # a body named again without a country may also take that of an earlier body of these keys
 BODY_KIN = {"armed-forces": frozenset({"government"})}
 
@@ -146,10 +147,10 @@ class Resolver:
         for f in self.found:
             if not f.owner or f.country or f.org:
                 continue
-            for g in reversed(self._earlier(f.start)):
+            for g in owners.candidates(self._earlier(f.start), f.sent):
                 if f.plural and g.kind == "person" and g.batch >= 0:
                     break  # "A and B agreed ... their leaders": the two named (`_role`)
-                if g.kind in OWNERS and g.role == "actor" and (g.country or g.org):
+                if owners.can_own(g):
                     if f.plural and f.kind == "role" and g.batch >= 0 and g.country:
                         self.owner_batch[id(f)] = g.batch
                     else:
@@ -201,7 +202,7 @@ class Resolver:
         self.by_found[id(f)] = entity
 
     def _surname_owner(self, f: Found, full: list[Entity]) -> Entity | None:
-        fits = [e for e in full if _surname_fits(f.name, e.name) and _compatible(e, f)]
+        fits = [e for e in full if names.surname_fits(f.name, e.name) and _compatible(e, f)]
         if len(fits) <= 1:
             return fits[0] if fits else None
         before = [e for e in fits if self._last_before(e, f.start) >= 0]
@@ -212,11 +213,14 @@ class Resolver:
         ("Xi" of "Xi Jinping") or a patronymic culture's given name ("Abiy" of "Abiy Ahmed").
         When several full names begin with it ("Kim Jong Un", "Kim Yo Jong"), it is the one
         named first (a writer names a second Kim in full), before it if any, else after it
-        (a headline); `_people` keeps that reading for the rest of the article."""
+        (a headline); `_people` keeps that reading for the rest of the article. Failing
+        that, the one full name it is an inner word of ("Nasir" of "Ali Nasir Hamid")."""
         word = f.name[0]
         if any(e.name and e.name[-1] == word for e in full):
             return None
         fits = [e for e in full if e.name[0] == word and _compatible(e, f)]
+        inner = [e for e in full if word in e.name[1:-1] and _compatible(e, f)]
+        fits = fits or (inner if len(inner) == 1 else [])
         before = [e for e in fits if self._last_before(e, f.start) >= 0]
         return (before or fits or [None])[0]
 
@@ -236,8 +240,9 @@ class Resolver:
         for f in self.found:
             if f.patron < 0 or f.country or f.org or f.kind not in ("person", "role", "body"):
                 continue
-            named = people.get(f.patron)
-            patron = self.by_found[id(named)] if named else self._possessor(f)
+            named = people.get(f.patron) or self._possessor(f)
+            patron = self.by_found.get(id(named)) if named else None
+            f.patron = named.start if named else f.patron  # "his": the person, for later rules
             if patron is None or patron.country is None or self.by_found.get(id(f)) is patron:
                 continue
             f.country = patron.country
@@ -245,7 +250,7 @@ class Resolver:
             if own is not None and own.country is None:
                 own.country = f.country
 
-    def _possessor(self, f: Found) -> Entity | None:
+    def _possessor(self, f: Found) -> Found | None:
         pronoun = self.text_of(f.patron) if self.text_of else ""
         gender = {"his": "m", "her": "f"}.get(pronoun.lower(), "")
         if not gender:
@@ -263,7 +268,7 @@ class Resolver:
         if pick is None:
             subjects = [g for g in earlier if g.subject]
             pick = subjects[-1] if subjects else None
-        return self.by_found.get(id(pick)) if pick else None
+        return pick
 
     # ------------------------------------------------------------------ per mention
     def _resolve(self, f: Found) -> list[Link]:
@@ -521,22 +526,11 @@ def _office_within(role: str | None, held: str | None) -> bool:
 
 
 def _same_person(e: Entity, f: Found) -> bool:
-    if not _surname_fits(names.surname(f.name), names.surname(e.name)):
+    if not names.surname_fits(names.surname(f.name), names.surname(e.name)):
         return False
     if not names.given_compatible(names.given(f.name), names.given(e.name)):
         return False
     return _compatible(e, f)
-
-
-def _surname_fits(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """`a` is the surname of `b`, up to diacritics, transliteration or a typo."""
-    sa = names.surname(a) or a
-    sb = names.surname(b)
-    if not sb:
-        return False
-    if names.similar(" ".join(sa), " ".join(sb)):
-        return True
-    return len(sa) < len(sb) and sa == sb[-len(sa) :]  # "Leyen" of "von der Leyen"
 
 
 def _known(e: Entity) -> bool:

@@ -163,9 +163,29 @@ def _modifier(tok) -> bool:
 def _honorifics(doc: Doc, taken: bytearray) -> list[Unit]:
     out = []
     for tok in doc[:-1]:
-        if tok.lower_ in HONORIFICS and not taken[tok.i] and doc[tok.i + 1].text[:1].isupper():
+        if (
+            tok.lower_ in HONORIFICS
+            and not taken[tok.i]
+            and doc[tok.i + 1].text[:1].isupper()
+            and not _inside_name(tok, taken)
+        ):
             out.append(Unit(tok.i, tok.i + 1, "honorific", tok.lower_.rstrip(".")))
     return out
+
+
+def _inside_name(tok, taken: bytearray) -> bool:
+    """ "Abdi Sheikh Nur": an honorific word after a given name, in one PERSON span with it,
+    is part of the name (common in Somali and Arabic names), not a title."""
+    before = tok.doc[tok.i - 1] if tok.i else None
+    return (
+        before is not None
+        and not taken[before.i]
+        and before.is_alpha
+        and before.is_title
+        and before.ent_type_ == "PERSON"
+        and tok.ent_type_ == "PERSON"
+        and tok.ent_iob_ == "I"
+    )
 
 
 def _ner_units(doc: Doc, taken: bytearray) -> list[Unit]:
