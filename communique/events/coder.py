@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Actor, Article, DateValue, Event, Location, Mention, Sentence
-from . import arbiter, attributes, denial, ellipsis, measures, refusal, screen, suppression
+from . import arbiter, attributes, denial, ellipsis, judged, measures, refusal, screen, suppression
 from . import participants as args
 from .claims import BLAMED, DEMANDED, RESPONDED
 from .dating import choose_date
@@ -35,6 +35,7 @@ from .roles import (
 from .triggers import CALL_OFF, Match, find_triggers
 
 MEDIATE = "045"
+INTENT = "030"
 # what a later bare refusal ("Washington refused to comply") answers: a request, an ultimatum,
 # or an order to leave (an expulsion)
 DEMANDING = frozenset({"REQUEST", "THREATEN"})
@@ -246,6 +247,8 @@ def code_match(
     if not targets and not reciprocal:
         targets = inner_targets(inner or [], sources, index, context)
     claim = match.trigger in (DEMANDED, BLAMED, RESPONDED)  # sides from the declaration only
+    if sources and not targets and not match.noun and not claim:  # "condemned the raid"
+        targets = judged.author(match.token, entry.plover, onto, context, sources)
     if (
         sources
         and not targets
@@ -326,6 +329,8 @@ def code_match(
         context.remember(
             [item.source] if item.source else [], [p for p in (item.source, item.target) if p]
         )
+        if item.source and mood == "asserted":
+            judged.remember(context, entry.plover, item.source)
         if _demands(entry.plover, code) and item.source and item.target and mood == "asserted":
             context.remember_request(item.source, item.target)
     if match.effect in CALL_OFF and entry.plover == "CONSULT":
@@ -365,6 +370,10 @@ def _code(match: Match, onto: Ontology) -> str:
     for child in match.token.children:
         if child.dep_ == "xcomp":
             return onto.refine(code, child.lemma_.lower())
+    if code == INTENT and not match.noun:  # "vowed more attacks on X": what is promised
+        for child in match.token.children:
+            if child.dep_ == "dobj":
+                return onto.refine(code, child.lemma_.lower())
     return code
 
 

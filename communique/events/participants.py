@@ -38,6 +38,7 @@ class Context:
     last_source: list[str] = field(default_factory=list)
     last_parties: list[str] = field(default_factory=list)
     asked_by: dict[str, str] = field(default_factory=dict)  # country asked -> who asked it
+    acts: list[tuple[str, str]] = field(default_factory=list)  # (type, source) in text order
 
     def remember(self, sources: list[str], parties: list[str]) -> None:
         if sources:
@@ -399,14 +400,22 @@ def commands_own_forces(verb: Token) -> bool:
 
 def misattached(verb: Token) -> bool:
     """A past-tense verb coordinated with a modal verb of a reported clause belongs with the
-    reporting verb (a frequent parse slip: "said that Y would stand ... and pledged")."""
+    reporting verb (a frequent parse slip: "said that Y would stand ... and pledged"); so
+    does a speech act coordinated with a past perfect ("said Y had lied and accused Z")."""
     head = verb.head
-    return (
-        verb.tag_ == "VBD"
-        and head.dep_ == "ccomp"
-        and head.head.tag_ == "VBD"
-        and any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
-    )
+    if verb.tag_ != "VBD" or head.dep_ != "ccomp" or head.head.tag_ != "VBD":
+        return False
+    auxiliaries = [c for c in head.children if c.dep_ == "aux"]
+    if any(c.tag_ == "MD" for c in auxiliaries):
+        return True
+    perfect = any(c.lower_ == "had" for c in auxiliaries)
+    return perfect and verb.lemma_.lower() in SPEECH_ACTS
+
+
+SPEECH_ACTS = frozenset(
+    {"accuse", "urge", "condemn", "criticise", "criticize", "denounce", "warn", "demand",
+     "deny", "reject", "praise", "welcome", "blame", "ask", "call", "vow", "pledge"}
+)  # fmt: skip
 
 
 def agents(verb: Token) -> list[Token]:

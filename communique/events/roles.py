@@ -109,8 +109,8 @@ def _slot_targets(
             found.extend(c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP")
         else:
             found.extend(args.prep_objects(verb, {slot}))
-            for obj in objects:
-                found.extend(args.prep_objects(obj, {slot}))
+            for obj in objects + [o for x in objects for o in args.prep_objects(x, {"of"})]:
+                found.extend(args.prep_objects(obj, {slot}))  # "2 billion of funds for X"
     return args.group(found, index, context)
 
 
@@ -140,6 +140,8 @@ def _noun_roles(
         for c in t.children
         if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and index.mention(c))
     ]
+    if "patient" in slots and not inside:  # "ordered Dodik's detention": Dodik is detained
+        inside, owners = owners, []
     owners += [p for t in phrase for p in args.prep_objects(t, {"by"})]
     sources: list[str] = []
     carried = match.effect is not None or match.plain

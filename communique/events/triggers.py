@@ -149,11 +149,17 @@ def _someone_would(clause: Token) -> bool:
 
 
 def _named_side(subject: Token) -> bool:
-    """A pronoun, a name, or what a named side owns ("its military", "Iran's navy"; not
-    "the country's economy")."""
-    if subject.pos_ in ("PRON", "PROPN"):
+    """A pronoun, a name, what a named side owns ("its military", "Iran's navy"; not
+    "the country's economy"), or a side's armed men ("Ethiopian troops", "the region's own
+    police")."""
+    if subject.pos_ in ("PRON", "PROPN") or subject.lemma_.lower() in ARMED_MEN:
         return True
     return any(c.dep_ == "poss" and c.pos_ in ("PRON", "PROPN") for c in subject.children)
+
+
+ARMED_MEN = frozenset(
+    {"troop", "soldier", "force", "army", "military", "officer", "police", "navy", "militia"}
+)
 
 
 # Disapproving of a proposal is rejecting it: "called the idea absurd", "condemned the plan".
@@ -308,11 +314,11 @@ def _condition(token: Token, trigger: Trigger) -> bool:
         return True
     if kind in ("prt", "prep"):  # after the verb: "On Friday X called ..." is no "call on"
         return any(
-            c.dep_ in ("prt", "prep", "agent")
+            c.dep_ in ("prt", "prep", "agent", "mark")
             and c.lower_ in values
             and c.i > token.i
             and not says_when(c)
-            for c in [*token.children, *_trailing_prep(token)]
+            for c in [*token.children, *_trailing_prep(token), *_clause_marks(token)]
         )
     if kind == "obj":
         return any(o.lemma_.lower() in values for o in _objects(token))
@@ -335,12 +341,27 @@ def _condition(token: Token, trigger: Trigger) -> bool:
         return any(c.dep_ == "ccomp" for c in token.children)
     if kind == "objent":  # the object is a named entity of these kinds
         return any(o.ent_type_ in values for o in _objects(token))
+    if kind == "words":  # a fixed phrase after the verb, however it is parsed
+        after = " ".join(t.lower_ for t in token.subtree if t.i > token.i)
+        return any(phrase in after for phrase in values)
     if kind == "mod":
         return any(
             c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in values
             for c in token.children
         )
     raise ValueError(f"unknown trigger condition {kind!r} for {trigger.lemma}")
+
+
+def _clause_marks(verb: Token) -> list[Token]:
+    """ "called for X to be freed": the preposition opening a clause on the verb, parsed as
+    the clause's marker."""
+    return [
+        m
+        for c in verb.children
+        if c.dep_ in ("advcl", "ccomp")
+        for m in c.children
+        if m.dep_ == "mark" and m.i == c.left_edge.i and m.pos_ == "SCONJ"
+    ]
 
 
 def _trailing_prep(noun: Token) -> list[Token]:
@@ -365,17 +386,23 @@ def _objects(verb: Token) -> list[Token]:
 
 
 def _predicates(verb: Token) -> list[Token]:
-    """The open complements and object predicates of a verb; of two direct objects the second
-    is the predicate ("calling it a betrayal", parsed as two objects)."""
+    """The open complements and object predicates of a verb, with the predicates coordinated
+    with them ("called it an insult and a violation of law"); of two direct objects the
+    second is the predicate ("calling it a betrayal", parsed as two objects, or as an
+    object of the object)."""
     found = [c for c in verb.children if c.dep_ in ("xcomp", "oprd")]
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    return found + objects[1:2]
+    found += objects[1:2]
+    found += [c for o in objects[:1] + found for c in o.children if c.dep_ == "dobj"]
+    return found + [c for p in found for c in p.children if c.dep_ == "conj"]
 
 
 def _predicate_lemmas(predicate: Token) -> set[str]:
-    """A predicate's lemma, and for "an act of X" / "a form of X" the lemma of X too."""
+    """A predicate's lemma, and for "an act of X" / "a form of X" / "a hostile act" the
+    lemma of X or of the adjective too."""
     lemmas = {predicate.lemma_, predicate.lower_}
     if predicate.lemma_.lower() in KIND_NOUNS:
+        lemmas |= {c.lemma_.lower() for c in predicate.children if c.dep_ == "amod"}
         lemmas |= {
             g.lemma_.lower()
             for c in predicate.children

@@ -1,0 +1,62 @@
+"""The other side of a judgement on an act told earlier: "Brazil condemned the raid",
+"called the deal an assault on its sovereignty" judge whoever carried out the raid or made
+the deal, the source of the article's last asserted event of that kind (else of a kindred
+kind: a raid told as an arrest).
+
+    remember(context, plover, source)
+    author(verb, onto, context, sources) -> list[str]
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .ontology import NOT_EVENT, Ontology
+from .participants import Context, with_own_states
+
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+JUDGING = frozenset({"ACCUSE"})
+SIDES = frozenset({"on", "against", "of", "by", "with", "between", "to", "from", "in"})
+KINDRED = {"ASSAULT": frozenset({"COERCE"}), "COERCE": frozenset({"ASSAULT"})}
+
+
+def remember(context: Context, plover: str, source: str) -> None:
+    context.acts.append((plover, source))
+
+
+def author(
+    verb: Token, plover: str, onto: Ontology, context: Context, sources: list[str]
+) -> list[str]:
+    """The source of the last event of the judged act's type (else of a kindred type) that
+    is not the judge's own, when the verb's object is a bare definite act noun."""
+    if plover not in JUDGING:
+        return []
+    kind = _act(verb, onto)
+    if kind is None:
+        return []
+    own = with_own_states(sources)
+    earlier = [(p, s) for p, s in reversed(context.acts) if s not in own]
+    for kinds in ({kind}, KINDRED.get(kind, frozenset())):
+        found = [s for p, s in earlier if p in kinds]
+        if found:
+            return found[:1]
+    return []
+
+
+def _act(verb: Token, onto: Ontology) -> str | None:
+    """The type of a direct object that names an act and nothing else ("the raid",
+    "this attack"; not "the raid on X", "Iran's attack", "any attack")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if len(objects) != 1:
+        return None
+    noun = objects[0]
+    rows = [t for t in onto.nouns.get(noun.lemma_.lower(), ()) if t.cond_kind is None]
+    if not rows or rows[0].cameo == NOT_EVENT:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children):
+        return None
+    if any(c.dep_ in ("poss", "compound", "amod") for c in noun.children):
+        return None
+    if any(c.dep_ == "prep" and c.lower_ in SIDES for c in noun.children):
+        return None
+    return onto.code(rows[0].cameo).plover
