@@ -134,6 +134,13 @@ def test_date_is_the_governed_timex_else_publication(nlp):
     assert events[0].date.source == "published" and events[0].date.start == PUBLISHED
 
 
+def test_a_month_is_no_place(nlp):
+    text = "A court in Sarajevo ordered the detention of the opposition leader in mid-March."
+    result = analyse_text(nlp, text, "2025-04-02")
+    assert result.events
+    assert all(e.location is None or e.location.name == "Sarajevo" for e in result.events)
+
+
 def test_no_location_when_the_text_names_none(nlp):
     events, _ = run(nlp, "Chile and Peru met on Monday.", {"Chile": "CHL", "Peru": "PER"})
     assert events[0].location is None

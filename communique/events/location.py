@@ -31,6 +31,7 @@ PASS_THROUGH = frozenset({"on", "during", "of", "in", "at", "to", "near"})
 ALTERNATES_FROM = 100_000  # alternate spellings only for larger cities (load time, false hits)
 BY_ALTERNATE, BY_OWN_NAME, BY_REGION = 0, 1, 2  # how a gazetteer name was claimed; higher wins
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+TIME_LABELS = frozenset({"DATE", "TIME"})
 CITY_KEEPS_NAME = 500_000  # a city this large keeps its name from a region ("Jilin", "Quebec")
 REGIONS = Path(__file__).resolve().parent / "data" / "regions.tsv"
 GATHERINGS = frozenset({"CONSULT", "AGREE"})  # meetings and signings the dateline city hosts
@@ -350,6 +351,8 @@ def _prep(token: Token) -> bool:
 
 
 def _place(token: Token, index: MentionIndex) -> Location | None:
+    if token.ent_type_ in TIME_LABELS:  # "in mid-March" is no town called March
+        return None
     town = _town_of(token, index)
     if town is not None:  # "at the General Assembly in New York", "the embassy in Kabul"
         return town
