@@ -595,6 +595,47 @@ def test_a_when_clause_takes_the_date_it_hangs_on(nlp):
     assert (attack.date.start, attack.date.end) == (dt.date(1967, 1, 1), dt.date(1967, 12, 31))
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "day"),
+    [
+        pytest.param(
+            "The bloc suspended Guinea at a summit on Wednesday and demanded the release of "
+            "President Alpha Conde.",
+            "demanded",
+            dt.date(2021, 9, 8),
+            id="a-conjunct-without-its-own-subject",
+        ),
+        pytest.param(
+            "President Gustavo Petro announced on Friday that Colombia was expelling the "
+            "Argentine diplomats.",
+            "expelling",
+            dt.date(2021, 9, 10),
+            id="a-reported-act-under-way",
+        ),
+        pytest.param(
+            "Colombia recalled its ambassador from Buenos Aires on Friday, accusing Argentina "
+            "of meddling.",
+            "accusing",
+            dt.date(2021, 9, 10),
+            id="a-participle-of-manner",
+        ),
+        pytest.param(
+            "Kenya and Somalia met in Nairobi on Friday and will sign a border deal.",
+            "sign a border deal",
+            None,
+            id="a-future-conjunct-keeps-its-own-time",
+        ),
+    ],
+)
+def test_a_verb_with_no_date_of_its_own_shares_its_heads(nlp, text, trigger, day):
+    result = analyse_text(nlp, text, "2021-09-11")
+    event = next(e for e in result.events if e.trigger == trigger)
+    if day is None:
+        assert event.date is None or event.date.start > dt.date(2021, 9, 10)
+    else:
+        assert (event.date.start, event.date.end) == (day, day)
+
+
 def test_a_narrative_past_perfect_lies_before_the_story_day(nlp):
     text = (
         "Chinese warships began drills near Taiwan on Thursday. "

@@ -17,6 +17,7 @@ from .triggers import Match
 STORY_SPAN = dt.timedelta(days=6)
 EARLIER = dt.timedelta(days=30)  # how far before the story a past perfect reaches back
 DAY = dt.timedelta(days=1)
+FUTURE_AUX = frozenset({"will", "'ll", "shall", "would"})
 SCHEDULING = frozenset({"schedule", "slate", "set", "plan", "expect"})
 ORDERING = ("after", "before")
 MANNER = ("without", "by")
@@ -36,13 +37,14 @@ def choose_date(match: Match, article: Article, timexes: list[DateValue]) -> Dat
     if manner is not None:  # "A week ago he left without signing": the not-signing too
         anchors.add(manner.i)
     plain, inner = _split_timexes(match.token.doc, timexes)
-    for value, span in plain:
-        if span.sent != match.token.sent:
-            continue
-        owner = _due_to(span)
-        past = article.published is not None and value.end <= article.published
-        if (owner.i in anchors) if owner is not None else _governs(span.root, anchors, past):
-            return value
+    own = _governed(plain, match.token.sent, anchors, article)
+    if own is not None:
+        return own
+    verb = match.light if match.light is not None else match.token
+    for sharer in _date_sharers(verb):  # "met on Wednesday and agreed ...": the same day
+        shared = _governed(plain, match.token.sent, {sharer.i}, article)
+        if shared is not None:
+            return shared
     around = [(value, event) for value, event in inner if event.start <= match.token.i < event.end]
     if around:  # "two days after a drone strike killed ...": the strike and the killing
         return min(around, key=lambda pair: len(pair[1]))[0]
@@ -59,6 +61,49 @@ def choose_date(match: Match, article: Article, timexes: list[DateValue]) -> Dat
     if story is not None and story < day and not _future_tense(match):
         return DateValue(start=story, end=day, precision="range", source="story")
     return DateValue(start=day, end=day, precision="day", source="published")
+
+
+def _governed(
+    plain: list[tuple[DateValue, Span]], sent: Span, anchors: set[int], article: Article
+) -> DateValue | None:
+    """The value of a date of the sentence that one of the anchors governs."""
+    for value, span in plain:
+        if span.sent != sent:
+            continue
+        owner = _due_to(span)
+        past = article.published is not None and value.end <= article.published
+        if (owner.i in anchors) if owner is not None else _governs(span.root, anchors, past):
+            return value
+    return None
+
+
+def _date_sharers(verb: Token) -> list[Token]:
+    """The verbs whose date a verb with none of its own shares, nearest first: the verb a
+    conjunct without its own subject joins ("met on Wednesday and agreed to ..."), the verb
+    a participle of manner hangs on ("announced on Friday ..., calling the raid ..."), and
+    the reporting verb of a reported act still under way ("announced on Friday that Mexico
+    was suspending ties")."""
+    sharers = []
+    for _ in range(3):
+        head = verb.head
+        if head.i == verb.i or head.pos_ not in ("VERB", "AUX") or not _shares(verb, head):
+            break
+        sharers.append(head)
+        verb = head
+    return sharers
+
+
+def _shares(verb: Token, head: Token) -> bool:
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if aux & FUTURE_AUX != {c.lower_ for c in head.children if c.dep_ == "aux"} & FUTURE_AUX:
+        return False  # "met on Monday and will sign next week"
+    if verb.dep_ == "conj":
+        return not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    if verb.dep_ == "advcl":
+        return verb.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "mark") for c in verb.children)
+    if verb.dep_ == "ccomp":
+        return verb.tag_ == "VBG" or verb.tag_ in ("VBZ", "VBP") and not aux
+    return False
 
 
 def _when_clause(token: Token, plain: list[tuple[DateValue, Span]]) -> DateValue | None:
