@@ -636,13 +636,6 @@ def test_a_verb_with_no_date_of_its_own_shares_its_heads(nlp, text, trigger, day
         assert (event.date.start, event.date.end) == (day, day)
 
 
-def test_an_undated_present_perfect_lies_in_the_month_before_publication(nlp):
-    text = "The opposition leader has rejected the verdict against him as political."
-    result = analyse_text(nlp, text, "2025-04-02")
-    event = next(e for e in result.events if e.event_type == "REJECT")
-    assert (event.date.start, event.date.end) == (dt.date(2025, 3, 3), dt.date(2025, 4, 2))
-
-
 def test_a_narrative_past_perfect_lies_before_the_story_day(nlp):
     text = (
         "Chinese warships began drills near Taiwan on Thursday. "

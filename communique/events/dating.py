@@ -60,8 +60,6 @@ def choose_date(match: Match, article: Article, timexes: list[DateValue]) -> Dat
         return DateValue(start=until - EARLIER, end=until, precision="range", source="ordered")
     if story is not None and story < day and not _future_tense(match):
         return DateValue(start=story, end=day, precision="range", source="story")
-    if _perfect(match, "has", "have", "'s", "'ve"):  # "Dodik has dismissed the verdict"
-        return DateValue(start=day - EARLIER, end=day, precision="range", source="ordered")
     return DateValue(start=day, end=day, precision="day", source="published")
 
 
@@ -127,12 +125,6 @@ def _past_perfect(match: Match) -> bool:
     """The trigger's verb is in the past perfect of the narrative ("Beijing had warned"),
     not the backshifted past of reported speech ("said it had summoned the envoy", which
     may be the day it was said)."""
-    return _perfect(match, "had")
-
-
-def _perfect(match: Match, *auxiliaries: str) -> bool:
-    """The trigger's verb is a perfect with one of these auxiliaries, outside reported
-    speech."""
     verb = match.light if match.light is not None else match.token
     if verb.pos_ not in ("VERB", "AUX"):
         return False
@@ -140,7 +132,7 @@ def _perfect(match: Match, *auxiliaries: str) -> bool:
     clause = verb
     while clause.dep_ == "conj":
         clause = clause.head
-    return bool(auxes & set(auxiliaries)) and verb.tag_ == "VBN" and clause.dep_ != "ccomp"
+    return "had" in auxes and verb.tag_ == "VBN" and clause.dep_ != "ccomp"
 
 
 def _manner_of(token: Token) -> Token | None:
