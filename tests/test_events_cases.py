@@ -76,3 +76,15 @@ def test_scene_phrase_names_no_target(nlp):
     )
     detentions = [e for e in coded if e.event_type == "COERCE"]
     assert detentions and all(country(e.target) != "RUS" for e in detentions)
+
+
+def test_ruled_out_meeting_targets_other_side(nlp):
+    """ "X's spokesman ruled out a meeting between X's leader and Y": Y is rejected, never the
+    spokesman's own leader."""
+    coded, country = code(
+        nlp,
+        "A Croatian government spokesman ruled out a meeting between Prime Minister Andrej "
+        "Plenković and Serbian President Aleksandar Vučić.",
+    )
+    rejections = [e for e in coded if e.event_type == "REJECT"]
+    assert rejections and all(country(e.target) == "SRB" for e in rejections)

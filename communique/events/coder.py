@@ -256,6 +256,7 @@ def code_match(
         and not match.noun
         and not claim
         and one_sided(frame, sources)
+        and not _object_gap(match)
     ):
         targets = complement_targets(match.token, frame, sources, index, context)
     elif sources and not targets and match.light is not None and frame == "dir":
@@ -339,6 +340,15 @@ def code_match(
         )
         events += refusal.called_off(match, events, index, context, onto, decided)
     return events
+
+
+def _object_gap(match: Match) -> bool:
+    """ "the officials they hold responsible for the dispersal of protesters": a predicate
+    trigger whose object is elsewhere; what its complement names is the deed, not a side."""
+    if match.trigger.cond_kind != "xcomp" or any(c.dep_ == "dobj" for c in match.token.children):
+        return False
+    predicates = [c for c in match.token.children if c.dep_ in ("xcomp", "oprd", "ccomp")]
+    return all(g.dep_ == "prep" for p in predicates for g in p.children)  # "responsible for"
 
 
 def _media(entity: str | None) -> bool:

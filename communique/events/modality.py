@@ -35,6 +35,7 @@ REPORTS = frozenset(
 )
 PREPARING = frozenset({"prepare", "gear", "brace"})  # "preparing for his meeting with X"
 OPEN = frozenset({"open"})  # "open to negotiating a new agreement": only possible
+RULING_OUT = frozenset({("rule", "out"), ("write", "off")})  # "ruled out a meeting": negated
 
 
 def own_cues(token: Token, onto: Ontology, sentence_has_if: bool) -> str | None:
@@ -72,6 +73,10 @@ def conditional(token: Token) -> bool:
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL for m in c.children)
         for c in token.children
     )
+
+
+def _if_clause(token: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in CONDITIONAL for c in token.children)
 
 
 def _of_anyone(token: Token) -> bool:
@@ -119,7 +124,11 @@ def governed(token: Token, relation: str, onto: Ontology, event_type: str) -> st
         return "planned" if event_type == "CONSULT" else "negated"
     if lemma in onto.cues("negated", "governor") and relation in ("xcomp", "dobj"):
         return "negated"
+    if relation == "dobj" and any((lemma, c.lower_) in RULING_OUT for c in token.children):
+        return "negated"
     if lemma in onto.cues("planned", "governor") and relation in ("xcomp", "dobj"):
+        if relation == "xcomp" and any(c.dep_ == "neg" for c in token.children):
+            return "negated"  # "would not seek to open talks": an intent denied
         return "planned" if relation == "xcomp" or lemma not in DOING else None
     if _reported_by_source(token, onto) and relation in ("ccomp", "xcomp"):
         return "reported"
@@ -201,6 +210,8 @@ def modality(anchors: list[Token], onto: Ontology, event_type: str) -> str:
         if token.dep_ == "conj" and misattached(token):  # "said Y would ... and accused Z"
             token = token.head
         relation, token = token.dep_, token.head
+        if _if_clause(token):  # "if officers tried to detain him": no intent read above "if"
+            return "hypothetical"
         found = governed(token, relation, onto, event_type) or _clause_cues(
             token, relation, onto, sentence_has_if
         )

@@ -22,6 +22,7 @@ RECIPROCAL = frozenset({"each other", "one another"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "both", "we", "us", "sides", "leaders", "countries"})
 SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her", "i"})  # "it" only as a reporter
 UNRESOLVED = frozenset({"unresolved", "?"})
+HELD = frozenset({"release", "arrest", "detention", "extradition", "deportation", "freedom"})
 REPORTER_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 REPORTING_VERBS = frozenset(
     {"say", "tell", "announce", "state", "add", "insist", "warn", "write", "claim", "confirm"}
@@ -243,10 +244,9 @@ def _first_conjuncts_object(token: Token, index: MentionIndex, context: Context)
 
 
 def _reporter(token: Token, index: MentionIndex, context: Context) -> list[str]:
-    """'X said it would ...': a subject pronoun of a reported clause is the reporter (also
-    when the reporting verb takes its subject from a coordinated one: "X raised ... and told
-    Y that he held him responsible"); 'X told Y that he held him ...': an object pronoun is
-    the one told."""
+    """'X said it would ...': a subject pronoun of a reported clause is the reporter (also when the
+    reporting verb takes its subject from a coordinated one: "X raised ... and told Y that he held
+    him responsible"); 'X told Y that he held him ...': an object pronoun is the one told."""
     clause = token.head
     if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS:
         return []
@@ -262,9 +262,10 @@ def _reporter(token: Token, index: MentionIndex, context: Context) -> list[str]:
 def _pronoun(token: Token, context: Context) -> list[str]:
     if token.lower_ in PLURAL_PRONOUNS:
         return list(context.last_parties or context.last_source)
-    if token.lower_ in ("him", "her") and token.dep_ in ("dobj", "dative"):
+    held = token.dep_ == "poss" and token.head.lemma_.lower() in HELD  # "called for his release"
+    if token.lower_ in ("him", "her", "his") and (token.dep_ in ("dobj", "dative") or held):
         other = [p for p in context.last_parties if p not in context.last_source]
-        if len(other) == 1:  # "X met Y and told him": the other side of the last event
+        if len(other) == 1:  # "X met Y and told him", "X seized Y ... his release": the other side
             return other
     if token.lower_ in SINGULAR_PRONOUNS:
         return list(context.last_source)
@@ -443,17 +444,16 @@ def complement_actors(
     places: bool = True,
     topics: bool = True,
 ) -> list[str]:
-    """The nearest actors inside what a verb says was done, asked or threatened, when its own
-    slots name no target: "threatened to cut off power to X", "rejected calls by X to ...",
-    "denounced as a crime X's crackdown". Breadth first through complements, objects and
-    their phrases (never the verb's own subject, adverbial clauses or relative clauses), so
-    the closest named actor other than the sources wins (the first reached among equals)
-    together with the actors coordinated with it ("X and Y"). When none is named there:
-    the actors of a purpose or protest phrase ("went on strike to protest X's decision", "in
-    protest against X") or of a condition ("threatened to strike unless X withdraws"); and
-    only then a place the act is done in ("agreed to open a centre in Tokyo"), which the
-    coder turns into its country (unless `places` is False). Without `topics`, what the act
-    is about is no side: "spoke at length about North Korea" names no partner."""
+    """The nearest actors inside what a verb says was done, asked or threatened, when its own slots
+    name no target: "threatened to cut off power to X", "rejected calls by X to ...", "denounced as
+    a crime X's crackdown". Breadth first through complements, objects and their phrases (never the
+    verb's own subject, adverbial clauses or relative clauses), so the closest named actor other
+    than the sources wins (the first reached among equals) together with the actors coordinated with
+    it ("X and Y"). When none is named there: the actors of a purpose or protest phrase ("went on
+    strike to protest X's decision", "in protest against X") or of a condition ("threatened to
+    strike unless X withdraws"); and only then a place the act is done in ("agreed to open a centre
+    in Tokyo"), which the coder turns into its country (unless `places` is False). Without `topics`,
+    what the act is about is no side: "spoke at length about North Korea" names no partner."""
     step = _complement_step if topics else _not_topic
     top = [c for c in verb.children if step(c) and c.dep_ not in OWN_SUBJECTS]
     seen_places: list[str] = []

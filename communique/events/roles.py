@@ -34,7 +34,7 @@ def roles(
         return _noun_roles(match, index, context)
     verb = match.token
     subjects, active = args.subject_tokens(verb)
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects = [c for c in verb.children if c.dep_ == "dobj"] or _relative_object(verb)
     reciprocal = any(args.is_reciprocal(o) for o in objects)
     objects = [o for o in objects if not args.is_reciprocal(o)]
     targets = _slot_targets(verb, objects, match.trigger.slots, index, context)
@@ -48,6 +48,19 @@ def roles(
     if not targets and active:
         targets = without(_the_country(objects, index, sources), sources)
     return sources, targets, reciprocal, from_parse
+
+
+def _relative_object(verb: Token) -> list[Token]:
+    """ "the officials they hold responsible", "the man police arrested": a relative clause
+    with a subject of its own and no object has the noun it describes as its object."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or subjects[0].lower_ in args.RELATIVE or subjects[0].dep_ == "nsubjpass":
+        return []
+    if any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):  # "which it threatened to scrap"
+        return []
+    return [verb.head]
 
 
 STATE_NOUNS = frozenset({"country", "nation", "kingdom", "republic", "state"})
@@ -224,7 +237,13 @@ def complement_targets(
     )
     found = without([country_of_place(t) or t for t in found], sources)
     own = args.with_own_states(sources) | {UNKNOWN_COUNTRY}
-    return [t for t in found if t.split("/", 1)[0] not in own] if joint else found
+    foreign = [t for t in found if t.split("/", 1)[0] not in own]
+    if joint:
+        return foreign
+    # "X's spokesman ruled out a meeting between X's president and Y": Y, not X's own side
+    home = args.with_own_states(sources) - {UNKNOWN_COUNTRY}
+    mixed = foreign and any(t.split("/", 1)[0] in home for t in found)
+    return foreign if mixed else found
 
 
 def contacted(match: Match, sources: list[str], index: MentionIndex, context: Context) -> list[str]:
