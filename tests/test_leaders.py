@@ -128,3 +128,18 @@ def test_historical_date_picks_the_holder():
     assert leaders.lookup("Shevardnadze", dt.date(1987, 9, 15)).country == "RUS"
     assert leaders.lookup("Shevardnadze", dt.date(1998, 2, 9)).country == "GEO"
     assert leaders.lookup("Shevardnadze") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "on", "country", "office"),
+    [
+        pytest.param("Dick Cheney", dt.date(2004, 5, 1), "USA", "vice_president", id="us-vp"),
+        pytest.param("Joe Biden", dt.date(2012, 5, 1), "USA", "vice_president", id="vp-then"),
+        pytest.param("Joe Biden", dt.date(2022, 5, 1), "USA", "head_of_state", id="president-now"),
+        pytest.param("Yemi Osinbajo", None, "NGA", "vice_president", id="former-vp-no-date"),
+    ],
+)
+def test_vice_presidents_resolve(name, on, country, office):
+    term = leaders.lookup(name, on)
+    assert (term.country, term.office) == (country, office)
+    assert leaders.TITLES[term.office]

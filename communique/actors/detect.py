@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from . import dateline, leaders, names, sequel, syntax
+from . import coalitions, dateline, leaders, names, owners, sequel, syntax
 from .context import OWNER_PRONOUNS, PEERS, POSSESSIVE, POSTING, Descriptor, Scanner
 from .found import Found
 from .lexicon import (
@@ -67,6 +67,7 @@ class Detector(PlaceRules):
         self._appositive_names()
         self._repeated_names()
         self._roles()
+        self._coalitions()
         self._places_and_states()
         self._organisation_anaphors()
         self._pronouns()
@@ -77,6 +78,13 @@ class Detector(PlaceRules):
         self._datelines()
         self._sequels()
         return sorted(self.found, key=lambda f: (f.start, f.kind == "pronoun", f.end))
+
+    def _coalitions(self) -> None:
+        """ "A Saudi-led coalition": see `coalitions`."""
+        for group, inside in coalitions.led_coalitions(self.doc, self.units):
+            if not any(self.covered[group.start : group.end]):
+                self.add(group)
+                self.used.update(u.start for u in inside)
 
     def _datelines(self) -> None:
         """ "MOSCOW (Reuters) - Russia said ...": see `dateline.apply`."""
@@ -144,6 +152,8 @@ class Detector(PlaceRules):
             return -1
         if self.doc[i].lower_ in SERVED_BY:
             return i
+        if self.doc[i].lower_ == "whose":
+            return owners.relative_owner(self.doc, i, persons)
         if self.doc[i].text not in POSSESSIVE:
             return -1
         return next((p.start for p in persons if p.start <= i - 1 < p.end), -1)
@@ -438,13 +448,16 @@ class Detector(PlaceRules):
 
     def _office_over_rank(self, head: Found, unit: Unit) -> bool:
         """ "The defence minister, General X": a military rank before the name yields to the
-        office of state (rank 1 or 2) the apposition names, unless that office is a past one."""
+        office of state (rank 1 or 2) the apposition names, unless that office is a past one.
+        "Army spokesman Colonel X": a rank also yields to the spokesperson's office, the job
+        the person is speaking in."""
         held, named = self.kb.title(head.title or ""), self.kb.title(unit.key)
         if held is None or named is None or held.sector != "MIL" or held.rank < 3:
             return False
         first = max(unit.start - 1, 0)
         qualified = {t.lower_ for t in self.doc[first : unit.end]} & PAST_OR_RANK
-        return named.rank <= 2 and named.sector in ("GOV", "MIL") and not qualified
+        speaks = named.name == "spokesperson"
+        return (speaks or named.rank <= 2 and named.sector in ("GOV", "MIL")) and not qualified
 
     def _set_title(self, head: Found, unit: Unit) -> None:
         head.title = unit.title

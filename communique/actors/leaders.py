@@ -1,6 +1,7 @@
 """Who held which office when: heads of state and government and foreign ministers of
-every country since 2000 (data/leaders/*.tsv), so that a person the text names without a
-country ("President Mugabe", "Netanyahu") still resolves to one.
+every country since 2000, and the vice presidents of states with prominent ones
+(data/leaders/*.tsv), so that a person the text names without a country ("President
+Mugabe", "Netanyahu", "X, a former vice-president") still resolves to one.
 
 A name resolves only when every holder of that name (at the article's date, when the
 terms say) belongs to one country; otherwise it stays unresolved, as before. A full name
@@ -25,6 +26,7 @@ TITLES = {
     "head_of_state": "president",
     "head_of_government": "prime minister",
     "foreign_minister": "foreign minister",
+    "vice_president": "vice president",
 }
 
 

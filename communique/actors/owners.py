@@ -3,10 +3,13 @@
 The owner is the most recent state, body or organisation that acts, except that the subject
 of its sentence comes before the other actors there: in "The rebels, who have been fighting
 the army since 2015, claimed the attack. Their spokesman said ..." the rebels own the
-spokesman, not the army named later inside the relative clause.
+spokesman, not the army named later inside the relative clause. "Erdogan, whose parliament
+voted ...": the parliament serves the person the relative clause hangs on.
 """
 
 from __future__ import annotations
+
+from spacy.tokens import Doc
 
 from .found import Found
 
@@ -30,3 +33,14 @@ def candidates(earlier: list[Found], sent: int) -> list[Found]:
     recent.remove(subject)
     recent.insert(recent.index(first), subject)
     return recent
+
+
+def relative_owner(doc: Doc, i: int, persons: list[Found]) -> int:
+    """The first token of the person that "whose" at `i` refers to: the one the relative
+    clause hangs on (or, when the parse has no relative clause, the one just before ", whose");
+    -1 when no person is there."""
+    tok, seen = doc[i].head, 0
+    while tok.dep_ != "relcl" and tok.head is not tok and seen < 3:
+        tok, seen = tok.head, seen + 1
+    at = tok.head.i if tok.dep_ == "relcl" else i - 1 - (i > 0 and doc[i - 1].text == ",")
+    return next((p.start for p in persons if p.start <= at < p.end), -1)

@@ -113,10 +113,17 @@ def _case_fits(form: str, text: str) -> bool:
 @Language.component(CASE_NAME)
 def drop_lowercase_matches(doc: Doc) -> Doc:
     """Remove ruler matches whose case shows an ordinary word ("us", "turkey", "Who")."""
-    keep, dropped = [], []
+    keep, dropped, trimmed = [], [], False
     for span in doc.ents:
-        (dropped if _ordinary_word(span) else keep).append(span)
-    if dropped:
+        if not _ordinary_word(span):
+            keep.append(span)
+        elif _article_lowered(span):  # "the Maldives" for "The Maldives": the name stays
+            keep.append(Span(doc, span.start + 1, span.end, span.label, span_id=span.id))
+            span[0].ent_id_ = ""
+            trimmed = True
+        else:
+            dropped.append(span)
+    if dropped or trimmed:
         for span in dropped:
             for token in span:
                 token.ent_id_ = ""  # or the NER's later span over it would inherit the id
@@ -131,3 +138,13 @@ def _ordinary_word(span: Span) -> bool:
     text = span.text
     forms = _casings().get(text.lower(), (text,))
     return not any(_case_fits(form, text) for form in forms)
+
+
+def _article_lowered(span: Span) -> bool:
+    """A name whose listed form opens with "The" ("The Maldives", "The Gambia"), written
+    with a lower-case article inside a sentence: the rest is the name."""
+    if len(span) < 2 or span[0].text != "the":
+        return False
+    forms = _casings().get(span.text.lower(), ())
+    rest = span[1:].text
+    return any(f.startswith("The ") and _case_fits(f[4:], rest) for f in forms)

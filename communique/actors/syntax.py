@@ -23,6 +23,22 @@ INHABITANTS = words(
     "resident inhabitant people citizen population townspeople villager mayor governor"
 )
 
+# documents named after the town where they were signed or drawn up ("the Vienna Convention")
+DOCUMENTS = words(
+    "convention agreement accord accords treaty protocol declaration charter pact memorandum "
+    "communique communiqué"
+)
+
+
+def names_a_document(span: Span) -> bool:
+    """ "The Vienna Convention", "the Dayton peace agreement": a town in the name of a treaty
+    or declaration is no actor, nor where anything happens."""
+    tok = span.root
+    seen = 0
+    while tok.dep_ == "compound" and tok.head is not tok and seen < 4:
+        tok, seen = tok.head, seen + 1
+    return seen > 0 and tok.lemma_.lower() in DOCUMENTS
+
 
 def is_subject(span: Span) -> bool:
     """The span heads a subject (or passive agent), possibly through coordination or
