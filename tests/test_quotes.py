@@ -88,6 +88,14 @@ def test_unresolved_speaker_has_a_reason(nlp, text, reason):
     assert quote.unresolved_reason == reason
 
 
+def test_media_content_is_no_speaker(nlp):
+    text = "Footage released by the ministry showed the two ministers shaking hands."
+    [quote] = _run(nlp, text)
+    assert quote.text == "the two ministers shaking hands"
+    assert quote.speaker is None and quote.speaker_mention is None
+    assert quote.unresolved_reason == "media content is no speaker: Footage"
+
+
 def test_nearest_name_is_never_the_default(nlp):
     text = "\u201cPrices will keep rising for months.\u201d\n\nOfficials from Chile and Peru met."
     [quote] = _run(nlp, text)
@@ -184,6 +192,7 @@ def test_with_actor_mentions_a_pronoun_speaker_joins_its_antecedent(nlp):
         pytest.param("The new rule makes sure that every ship is checked.", id="make-sure-acts"),
         pytest.param("The guards saw the plane as it landed at dawn.", id="saw-as-it-landed"),
         pytest.param("She looked him in the eyes and left the room.", id="in-the-eyes-act"),
+        pytest.param("The Greek premier is ready to talk.", id="stance-not-relayed"),
     ],
 )
 def test_no_attribution_without_a_complement(nlp, text):

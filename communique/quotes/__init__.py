@@ -23,12 +23,15 @@
   -> the ministry); failing that, the name in apposition ("its spokesman, X, said") or,
   for a definite title ("the prince said"), the last actor mention holding that title;
 - a relayed statement ("Y reaffirmed that ..., the spokesman said") has `speaker` Y and
-  `reported_by` the spokesman; not so a joint act ("the two men discussed ...") or the
+  `reported_by` the spokesman, as has a relayed stance ("Y was ready to talk, his office
+  said"; not "X said he was ready"); not so a joint act ("the two men discussed ...") or the
   speaker's own act ("X said he had raised ...": one quote by X), nor words said to the
   speaker ("X said the army had told him ...": X's account). Readouts follow the same rule: in "According to X's readout
   of the call, Y 'reaffirmed ...'" Y is the speaker and X (the readout's owner) relays;
   when the readout reports no act of speech ("..., both leaders agreed to meet again"),
   the words are the readout's and X is the speaker;
+- recorded media content ("Footage showed ...") is no speaker: unresolved, with no
+  `speaker_mention`; whoever it shows speaking ("Video showed X saying ...") speaks;
 - a speaker that cannot be resolved is None with `unresolved_reason`; `speaker_mention`
   keeps the speaker's words as written. The nearest name is never taken by default;
 - "it said" with no antecedent among the actor mentions speaks for the state, body or
@@ -47,6 +50,7 @@ from ..records import Article, Mention, Quote, Sentence
 from .attribute import attribute, inside_words
 from .cues import Attribution, Interval
 from .marks import QuoteSpan, paragraph_starts
+from .relayed import is_media
 
 __all__ = ["Attribution", "attributions", "extract"]
 
@@ -158,6 +162,8 @@ class Speakers:
             return None, None, "no speaker found"
         head = cue.speaker
         written = self.text[cue.speaker_span[0] : cue.speaker_span[1]]
+        if is_media(head):  # "Footage showed ...": it shows, it does not speak
+            return None, None, f"media content is no speaker: {written}"
         mention = self.at(head.idx, head.idx + len(head))
         if mention is not None and mention.entity:
             return mention.entity, written, None

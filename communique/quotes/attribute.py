@@ -30,6 +30,7 @@ from .cues import (
     verb_content,
 )
 from .marks import QuoteSpan, find_quotes, paragraph_starts
+from .relayed import own_stance, ready_cue
 from .stances import find_stances
 
 _MARKS = " \t”\"»'"  # what may stand between a quote's last word and the next sentence
@@ -140,7 +141,7 @@ def mark_relays(cues: list[Attribution], quoted: QuoteIndex, text: str) -> list[
             inner = by_token.get(head.i) or relay_cue(head, quoted, text)
             if inner is None or inner is outer or not _relayable(inner):
                 continue
-            if _told_the_speaker(inner, outer):
+            if _told_the_speaker(inner, outer) or own_stance(inner, outer):
                 continue
             if head.i not in by_token:
                 by_token[head.i] = inner
@@ -188,9 +189,13 @@ def _plural(noun: Token) -> bool:
 
 
 def relay_cue(head: Token, quoted: QuoteIndex, text: str) -> Attribution | None:
-    """A verb of speech or of diplomatic act ("welcomed", "discussed") as a relayed cue."""
+    """A verb of speech or of diplomatic act ("welcomed", "discussed") as a relayed cue, or
+    a stance of readiness ("X was ready to talk": relayed.py)."""
     word = cue_word(head)
-    if word is None or word.kind not in ("speech", "relay"):
+    if word is None:
+        found = ready_cue(head, text)
+        return None if found is None or quoted(found.speaker.idx) else found
+    if word.kind not in ("speech", "relay"):
         return None
     speaker = speaker_of(head)
     if speaker is None or quoted(speaker.idx):

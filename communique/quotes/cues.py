@@ -642,11 +642,12 @@ def _predicate_object(token: Token) -> tuple[Token, Token] | None:
 
 
 def _judged_object(token: Token) -> tuple[Token, Token] | None:
-    """The object and what it is taken for: "sees the plan as a threat"."""
+    """The object and what it is taken for: "sees the plan as a threat"; the parser may
+    hang "as" on the object."""
     objects = [c for c in token.children if c.dep_ == "dobj"]
     if not objects:
         return None
-    for child in token.rights:
+    for child in (*token.rights, *objects[0].rights):
         after = child.dep_ == "prep" and child.lower_ == "as" and child.i > objects[0].i
         if after and any(not c.is_punct for c in child.children):  # "as a threat", "as void"
             return objects[0], child
