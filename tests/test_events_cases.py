@@ -88,3 +88,24 @@ def test_ruled_out_meeting_targets_other_side(nlp):
     )
     rejections = [e for e in coded if e.event_type == "REJECT"]
     assert rejections and all(country(e.target) == "SRB" for e in rejections)
+
+
+def test_claim_of_responsibility_names_the_attacker(nlp):
+    """ "Drones struck X. Y claimed responsibility": Y's account of the strike (reported); the
+    strike as told keeps no source."""
+    coded, country = code(
+        nlp,
+        "Armed drones struck Nigerian army positions near Maiduguri on Friday. "
+        "Boko Haram claimed responsibility in a video released on Saturday.",
+    )
+    strikes = [e for e in coded if e.event_type == "ASSAULT"]
+    assert any(e.source is None and e.modality == "asserted" for e in strikes), strikes
+    claims = [e for e in strikes if e.source is not None]
+    assert claims and all(e.modality == "reported" for e in claims), claims
+    assert all(country(e.target) == country(strikes[0].target) for e in claims)
+
+
+def test_no_claim_without_sourceless_attack(nlp):
+    """A claim of responsibility with no attack told before it codes nothing."""
+    coded, _ = code(nlp, "Boko Haram claimed responsibility in a video released on Saturday.")
+    assert not [e for e in coded if e.event_type == "ASSAULT"]

@@ -2,7 +2,8 @@
 the parse (roles.py), then modality, date (dating.py), location, evidence and confidence for
 each coded event. Acts not coded on their own are screened out by suppression.py; threats,
 easing and shows of force are recoded by measures.py, refusals and meetings called off by
-refusal.py; the attributes of each event come from attributes.py.
+refusal.py, claims of responsibility by responsibility.py; the attributes of each event come
+from attributes.py.
 
     extract(doc, article, sentences, mentions, actors, timexes) -> list[Event]
 """
@@ -14,7 +15,18 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Actor, Article, DateValue, Event, Location, Mention, Sentence
-from . import arbiter, attributes, denial, ellipsis, judged, measures, refusal, screen, suppression
+from . import (
+    arbiter,
+    attributes,
+    denial,
+    ellipsis,
+    judged,
+    measures,
+    refusal,
+    responsibility,
+    screen,
+    suppression,
+)
 from . import participants as args
 from .claims import BLAMED, DEMANDED, RESPONDED
 from .dating import choose_date
@@ -36,6 +48,9 @@ from .triggers import CALL_OFF, Match, find_triggers
 
 MEDIATE = "045"
 INTENT = "030"
+AID_OFFERED = "033"  # "offered $2 billion"; "called X to offer his support" is support (051)
+SUPPORTED = "051"
+SUPPORT_WORDS = frozenset({"support", "backing", "solidarity", "condolence", "sympathy"})
 # what a later bare refusal ("Washington refused to comply") answers: a request, an ultimatum,
 # or an order to leave (an expulsion)
 DEMANDING = frozenset({"REQUEST", "THREATEN"})
@@ -73,6 +88,9 @@ def extract(
             found = ellipsis.repeated(span, sentence, before, index, context)
             for number, event in enumerate(found):
                 event.event_id = f"{article.article_id}:{sentence.index}:{number}"
+        for claim in responsibility.claimed(span, sentence, events + found, index, context):
+            claim.event_id = f"{article.article_id}:{sentence.index}:{len(found)}"
+            found.append(claim)  # "X claimed responsibility": X's account of the attack
         if found:
             last = sentence.index
         events.extend(found)
@@ -380,11 +398,23 @@ def _code(match: Match, onto: Ontology) -> str:
     for child in match.token.children:
         if child.dep_ == "xcomp":
             return onto.refine(code, child.lemma_.lower())
+    if code == AID_OFFERED and _support_on_contact(match.token):
+        return SUPPORTED
     if code == INTENT and not match.noun:  # "vowed more attacks on X": what is promised
         for child in match.token.children:
             if child.dep_ == "dobj":
                 return onto.refine(code, child.lemma_.lower())
     return code
+
+
+def _support_on_contact(verb: Token) -> bool:
+    """ "telephoned X to offer his support / condolences": the support is expressed in the
+    call or visit itself, not an aid promised for later."""
+    if verb.dep_ not in ("xcomp", "advcl") or not args.infinitive(verb):
+        return False
+    if verb.head.lemma_.lower() not in args.CONTACTING:
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in SUPPORT_WORDS for c in verb.children)
 
 
 def _demands(plover: str, code: str) -> bool:

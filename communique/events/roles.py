@@ -19,7 +19,7 @@ from . import participants as args
 from .claims import answered, claimed
 from .ontology import NOT_EVENT, ontology
 from .participants import Context, MentionIndex
-from .triggers import Match
+from .triggers import Match, verb_sense
 
 # "arrived for talks": the talks are the side's that arrived (unless the phrase names both
 # sides: "pulled out after talks between X and Y"; but "after a call with X and Y")
@@ -47,7 +47,26 @@ def roles(
     targets = without(targets, sources)
     if not targets and active:
         targets = without(_the_country(objects, index, sources), sources)
+    if not targets and active:
+        targets = without(_participle_object(objects, index, context), sources)
     return sources, targets, reciprocal, from_parse
+
+
+def _participle_object(objects: list[Token], index: MentionIndex, context: Context) -> list[str]:
+    """ "cut ties with Doha, accusing it of ...": the object pronoun of a participle hung on
+    an earlier verb is that verb's object, or the partner its object names ("ties with X")."""
+    if len(objects) != 1 or objects[0].lower_ not in ("it", "them"):
+        return []
+    verb = objects[0].head
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.head.i > verb.i:
+        return []
+    first = [c for c in verb.head.children if c.dep_ == "dobj"]
+    partners = [p for o in first for p in args.prep_objects(o, {"with"})]
+    found = args.group(first, index, context) or args.group(partners, index, context)
+    if objects[0].lower_ == "them":
+        return found
+    found = [f for f in found if "/person/" not in f and "/role/" not in f]  # "it": no person
+    return found if len(found) == 1 else []
 
 
 def _relative_object(verb: Token) -> list[Token]:
@@ -147,6 +166,8 @@ def _noun_roles(
         inside = [p for c in clauses for p in args.prep_objects(c, COUNTERPARTS)]
     if light is not None and light.i != noun.i:
         inside += args.prep_objects(light, slots & {"between", "with", "on", "against", "to"})
+    if light is not None and head.dep_ == "dobj" and _blamed_on(light):
+        inside = [p for p in inside if p.head.lower_ != "on"]  # "blamed the attack on Iran"
     owners = [
         c
         for t in phrase
@@ -176,6 +197,14 @@ def _noun_roles(
         inside += owners
     targets = without(args.group(inside, index, context), sources)
     return sources, targets, False, bool(sources) and bool(targets)
+
+
+def _blamed_on(verb: Token) -> bool:
+    """ "blamed / pinned the attack on X": X is who is blamed, not the attack's target."""
+    sense = verb_sense(verb, ontology())
+    if sense is None or "on" not in sense.slots:
+        return False
+    return ontology().code(sense.cameo).plover == "ACCUSE"
 
 
 def _purpose(head: Token, sym: bool) -> bool:

@@ -26,7 +26,7 @@ from .triggers import INTENDED, Match
 SUPPRESSING = frozenset({"REQUEST", "THREATEN"})
 INVITING = frozenset({"invitation", "invite"})  # "invited X to visit": the visit is the invitation
 SETTLING = frozenset({"AGREE", "RETREAT"})  # what a participle ending a measure results from
-ALLEGING = frozenset({"ACCUSE"})  # "accused X of violating ..." (through an "of" phrase only)
+ALLEGING = frozenset({"ACCUSE"})  # "accused X of violating", "blamed X for attacking"
 
 
 def threatened_if(match: Match, governing: Match, onto: Ontology) -> bool:
@@ -44,7 +44,7 @@ def suppressor(match: Match, verbs: dict[int, Match], onto: Ontology) -> Match |
     token = match.light if match.light is not None else match.token
     via_of = False
     while complement(token) and token.head.i != token.i:
-        via_of = via_of or (token.dep_ == "prep" and token.lower_ == "of")
+        via_of = via_of or _alleged_through(token)
         token = token.head
         governing = verbs.get(token.i)
         if governing is None or args.commands_own_forces(governing.token):
@@ -58,6 +58,14 @@ def suppressor(match: Match, verbs: dict[int, Match], onto: Ontology) -> Match |
         ):
             return governing
     return None
+
+
+def _alleged_through(token: Token) -> bool:
+    """ "accused X of attacking / of the attack", "blamed X for attacking": the phrase that
+    names what is alleged ("blamed X for the attack" names an attack that did happen)."""
+    if token.dep_ == "pcomp" and token.head.lower_ == "for":
+        return token.pos_ == "VERB"
+    return token.dep_ == "prep" and token.lower_ == "of"
 
 
 def complement(token: Token) -> bool:

@@ -56,18 +56,28 @@ def find_triggers(span: Span, onto: Ontology) -> list[Match]:
     return sorted(verbs + nouns, key=lambda m: m.token.i)
 
 
-# What someone says or offers to the refuser: "rejected the criticism / the request / the
-# offer" refuses that act, it is no negated act of the refuser's own (the refusal is coded);
-# "rejected the agreement / the plan" stays a negated agreement.
+# What someone says or offers to the refuser: "rejected / turned down the criticism, the
+# request, Mexico's offer" refuses that act, it is no negated act of the refuser's own, and
+# the earlier address is not coded from the refusal (only the refusal is); "rejected the
+# agreement / the plan" stays a negated agreement.
 ADDRESSED_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
 OFFERS = frozenset({"offer", "invitation", "proposal", "overture", "suggestion"})
+REJECTED = "120"
 
 
 def _refused_address(match: Match, onto: Ontology) -> bool:
-    if match.effect != "refuse":
+    if match.effect != "refuse" and not _object_of_rejection(match, onto):
         return False
     lemma = match.token.lemma_.lower()
     return lemma in OFFERS or onto.code(match.trigger.cameo).plover in ADDRESSED_TYPES
+
+
+def _object_of_rejection(match: Match, onto: Ontology) -> bool:
+    """The object of a verb whose sense is a rejection ("turned down a request")."""
+    if match.light is None or (match.head or match.token).dep_ != "dobj":
+        return False
+    sense = verb_sense(match.light, onto)
+    return sense is not None and sense.cameo == REJECTED
 
 
 def _common_noun(token: Token) -> bool:
@@ -86,6 +96,11 @@ def _verb(token: Token, onto: Ontology) -> Match | None:
     if token.lemma_.lower() in DECLARING:
         return _claim(token)
     return None
+
+
+def verb_sense(token: Token, onto: Ontology) -> Trigger | None:
+    """The verb table row whose condition the verb meets, if any."""
+    return next((t for t in onto.verbs.get(token.lemma_.lower(), ()) if _condition(token, t)), None)
 
 
 # Fixed phrases in which a trigger verb names no act: the words around it ("as opposed to").
@@ -164,7 +179,6 @@ ARMED_MEN = frozenset(
 
 # Disapproving of a proposal is rejecting it: "called the idea absurd", "condemned the plan".
 PROPOSALS = frozenset({"idea", "proposal", "plan", "offer", "suggestion", "initiative", "request"})
-REJECTED = "120"
 
 
 def _of_a_proposal(verb: Token, trigger: Trigger) -> Trigger:
