@@ -183,3 +183,35 @@ def test_group_is_named_by_its_own_mention_not_a_modifier(nlp):
     _, actors = run(nlp, "Ghani rejects prisoner release in US-Taliban deal. The Taliban agreed.")
     taliban = next(a for a in actors if a.actor_id == "REB/TALIBAN")
     assert taliban.name == "Taliban" and "US" not in taliban.aliases
+
+
+def _ids(nlp, text: str) -> dict[str, set]:
+    mentions, _ = run(nlp, text)
+    found: dict[str, set] = {}
+    for m in mentions:
+        found.setdefault(m.text, set()).add(m.actor_id)
+    return found
+
+
+def test_envoys_from_an_organisation_are_its_own(nlp):
+    ids = _ids(
+        nlp,
+        "Regional envoys arrived in the capital. Envoys from the Southern African Development "
+        "Community met the army chief on Monday.",
+    )
+    assert ids["Envoys"] == {"IGO/SADC/role/envoy"}
+    assert ids["envoys"] == {"XXX/role/envoy"}
+
+
+def test_alliance_is_the_organisation_not_a_later_organ(nlp):
+    ids = _ids(
+        nlp,
+        "The Collective Security Treaty Organization agreed to send troops. He resigned as "
+        "head of the Security Council. Critics asked why the government called in the alliance.",
+    )
+    assert ids["alliance"] == {"IGO/CSTO"}
+
+
+def test_head_of_an_organisation_acts_for_it(nlp):
+    ids = _ids(nlp, "Antonio Guterres condemned the coup on Sunday and called for calm.")
+    assert ids["Antonio Guterres"] == {"IGO/person/antonio-guterres"}

@@ -19,6 +19,11 @@ ROWS = [
     "XAA\thead_of_state\tJohn Smith\tSmith\t2001\t2003",
     "XBB\tforeign_minister\tJohn Smith\tSmith\t2010\t2012",
     "KAZ\thead_of_state\tKassym-Jomart Tokayev\tTokayev\t2019-03-20\t",
+    "TUR\thead_of_government\tRecep Tayyip Erdoğan\tErdoğan\t2003-03-14\t2014-08-28",
+    "TUR\thead_of_state\tRecep Tayyip Erdoğan\tErdoğan\t2014-08-28\t",
+    "TUR\thead_of_government\tRecep Tayyip Erdoğan\tErdoğan\t2018-07-09\t",
+    "PRT\thead_of_government\tAntónio Guterres\t\t1995-10-28\t2002-04-06",
+    "IGO/UN\tsecretary_general\tAntónio Guterres\tGuterres\t2017-01-01\t",
 ]
 
 
@@ -143,3 +148,39 @@ def test_vice_presidents_resolve(name, on, country, office):
     term = leaders.lookup(name, on)
     assert (term.country, term.office) == (country, office)
     assert leaders.TITLES[term.office]
+
+
+@pytest.mark.parametrize(
+    ("on", "country", "office"),
+    [
+        pytest.param(dt.date(2010, 1, 1), "TUR", "head_of_government", id="earlier-office"),
+        pytest.param(dt.date(2020, 1, 1), "TUR", "head_of_state", id="both-held-state-first"),
+        pytest.param(None, "TUR", "head_of_state", id="undated-latest-state-first"),
+    ],
+)
+def test_office_held_at_once_names_the_head_of_state(table, on, country, office):
+    """A president who also heads the government is named by the higher office."""
+    term = leaders.lookup("Erdoğan", on)
+    assert (term.country, term.office) == (country, office)
+
+
+@pytest.mark.parametrize(
+    ("name", "on", "country"),
+    [
+        pytest.param("António Guterres", dt.date(2021, 9, 5), "IGO/UN", id="in-office"),
+        pytest.param("Guterres", None, "IGO/UN", id="undated-latest"),
+        pytest.param("Antonio Guterres", dt.date(2010, 1, 1), "PRT", id="earlier-state-office"),
+    ],
+)
+def test_head_of_an_organisation(table, name, on, country):
+    """One person who led a state and then an organisation: the office held on the day."""
+    assert leaders.lookup(name, on).country == country
+
+
+def test_every_organisation_holder_is_a_known_organisation():
+    from communique.actors import kb
+
+    ids = {t.country for terms in leaders.index().values() for t in terms}
+    orgs = {i for i in ids if i.startswith("IGO/")}
+    assert orgs and orgs <= set(kb.load().organisations)
+    assert all(t.office in leaders.TITLES for ts in leaders.index().values() for t in ts)

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span
 
 from ..records import Actor, Article, Mention, Sentence
-from . import dateline, leaders, names, offices, sequel
+from . import dateline, kb, leaders, names, offices, sequel
 from .corpus import resolve_corpus
 from .detect import Detector, inside_quotes
 from .found import Found
@@ -57,7 +57,10 @@ def _known_office_holders(links: list[Link], article: Article) -> None:
         if entity.kind != "person" or entity.country or entity.org or not entity.name:
             continue
         term = leaders.lookup(" ".join(entity.name), article.published)
-        if term is not None:
+        if term is not None and term.country.startswith("IGO/"):  # "Guterres": for the UN
+            entity.org, entity.sector = term.country, entity.sector or "IGO"
+            entity.title = entity.title or leaders.TITLES[term.office]
+        elif term is not None:
             entity.country = term.country
             entity.title = entity.title or leaders.TITLES[term.office]
             entity.sector = entity.sector or "GOV"
@@ -455,8 +458,9 @@ def _longer(a: str, b: str) -> bool:
 
 
 def _display_name(e: Entity, link: Link, doc: Doc, text: str, links: list[Link]) -> str:
-    if e.kind == "role":
-        return e.title or "official"
+    if e.kind == "role":  # "envoys from ECOWAS": named with the organisation they serve
+        org = None if e.country else kb.load().organisations.get(e.org or "")
+        return f"{org.name} {e.title or 'official'}" if org else e.title or "official"
     if e.kind == "igo" and link.found.kind == "role":  # "NATO leaders": named as NATO
         named = next((g for g in links if g.entity is e and g.found.kind != "role"), link)
         return text[slice(*_span(doc, named.found))]

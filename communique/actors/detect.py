@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from . import coalitions, dateline, leaders, names, owners, sequel, syntax
+from . import coalitions, dateline, leaders, names, owners, seats, sequel, syntax
 from .context import OWNER_PRONOUNS, PEERS, POSSESSIVE, POSTING, Descriptor, Scanner
 from .found import Found
 from .lexicon import (
@@ -70,9 +70,11 @@ class Detector(PlaceRules):
         self._coalitions()
         self._places_and_states()
         self._organisation_anaphors()
+        seats.organisation_seats(self.doc, self.found, self.kb)
         self._pronouns()
         self._fronted_capitals()
         self._placed_by_phrase()
+        self._owned_by_place()
         self._owned_bodies()
         self._possessed()
         self._datelines()
@@ -130,6 +132,8 @@ class Detector(PlaceRules):
             if d is None or any(w in OTHER_SIDE for w in d.words):
                 continue
             f.patron = self._owner_token(d.start, persons)
+            if f.patron < 0 and d.start > 0 and self.doc[d.start - 1].lower_ == "whose":
+                f.country = owners.relative_country(self.doc, d.start - 1, self.found)
 
     def _owned_descriptor(self, f: Found) -> Descriptor | None:
         """The premodifiers of a role or body; for a person, an office or relation before

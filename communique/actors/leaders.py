@@ -27,7 +27,15 @@ TITLES = {
     "head_of_government": "prime minister",
     "foreign_minister": "foreign minister",
     "vice_president": "vice president",
+    "secretary_general": "secretary-general",
+    "high_representative": "high representative",
+    "commission_president": "president",
+    "council_president": "president",
+    "commission_chair": "chairperson",
 }
+# of two offices a person holds at once, the one that names them ("President Erdoğan", though
+# Turkey's president has also headed the government since 2018)
+OFFICE_RANK = {"head_of_state": 0, "head_of_government": 1}
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,12 +121,27 @@ def _spelled_otherwise(name: str) -> tuple[Term, ...]:
 
 
 def lookup(name: str, on: dt.date | None = None) -> Term | None:
-    """The office holder this name denotes, when all its holders share one country; among
-    them, the term running on `on` (or the latest) gives the title."""
+    """The office holder this name denotes, when all its holders share one country (or are
+    one person who led a state and an international organisation); the office is the one held
+    on `on`, else the latest held before it, else the latest (of two held at once, a head of
+    state before a head of government)."""
     terms = index().get(fold(name), ()) or _spelled_otherwise(name)
-    if on is not None:
-        current = [t for t in terms if t.covers(on)]
-        terms = tuple(current) or terms
-    if not terms or len({t.country for t in terms}) != 1:
+    current = [t for t in terms if on is not None and t.covers(on)]
+    terms = tuple(current) or terms
+    if not terms or not _one_holder(terms):
         return None
-    return max(terms, key=lambda t: (on is not None and t.covers(on), t.start))
+    if on is not None and not current:
+        terms = tuple(t for t in terms if t.start <= on) or terms
+    latest = max(terms, key=lambda t: t.start)
+    moment = on if current else latest.start
+    held = [t for t in terms if t.covers(moment)] or [latest]
+    return min(held, key=lambda t: (OFFICE_RANK.get(t.office, 2), -t.start.toordinal()))
+
+
+def _one_holder(terms: tuple[Term, ...]) -> bool:
+    """One country's holders, or one person's offices in a state and in organisations
+    (IGO/...: "António Guterres", Portugal's prime minister, then the UN's secretary-general)."""
+    if len({t.country for t in terms}) == 1:
+        return True
+    states = {t.country for t in terms if not t.country.startswith("IGO/")}
+    return len(states) <= 1 and len({t.name for t in terms}) == 1

@@ -44,3 +44,11 @@ def relative_owner(doc: Doc, i: int, persons: list[Found]) -> int:
         tok, seen = tok.head, seen + 1
     at = tok.head.i if tok.dep_ == "relcl" else i - 1 - (i > 0 and doc[i - 1].text == ",")
     return next((p.start for p in persons if p.start <= at < p.end), -1)
+
+
+def relative_country(doc: Doc, i: int, found: list[Found]) -> str | None:
+    """The country of the office or state that "whose" at `i` refers to when no person is
+    there: "Kenya's president, whose government ..." -> the government is Kenya's."""
+    holders = [g for g in found if g.kind in ("role", "state") and g.role == "actor" and g.country]
+    at = relative_owner(doc, i, holders)
+    return next((g.country for g in holders if g.start == at), None)

@@ -16,6 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from . import names, syntax
+from .context import POSSESSIVE
 from .found import Found
 from .lexicon import GROUP_NOUNS, ORGANISATION_SEATS, words
 from .units import COUNTRYISH, Unit
@@ -149,13 +150,23 @@ class PlaceRules:
                 continue
             before = [f for f in named if f.end <= i]
             if before:
-                org = self._whole_organisation(before[-1].org) if tok.text in BLOCS else None
+                org = self._bloc_named(before) if tok.text in BLOCS else None
                 org = org or self.kb.organisations.get(before[-1].org)
                 if org is not None:
                     found = Found(i, i + 1, "igo", key=org.actor_id, sector=org.sector)
                     found.org = org.actor_id
                     found.subject = syntax.is_subject(self.doc[i : i + 1])
                     self.add(found)
+
+    def _bloc_named(self, before: list[Found]):
+        """ "The alliance", "the bloc": the last whole organisation named before it, past any
+        organ of another named later ("the CSTO ... the Security Council ... the alliance");
+        with none, the parent of the last organ or mission named ("KFOR ... the alliance")."""
+        for f in reversed(before):
+            org = self.kb.organisations.get(f.org or "")
+            if org is not None and not (org.parent and org.parent in self.kb.organisations):
+                return org
+        return self._whole_organisation(before[-1].org)
 
     def _whole_organisation(self, actor_id: str | None):
         """An organ or mission ("KFOR", of NATO) is no alliance or bloc: its parent is."""
@@ -228,6 +239,25 @@ class PlaceRules:
             if prep.lower_ not in ("in", "from") and not of_town:
                 continue
             place = places.get(f.end + 1 + (self.doc[f.end + 1].lower_ == "the"))
+            if place is not None:
+                f.country = place.country
+
+    def _owned_by_place(self) -> None:
+        """ "The Kurdistan Region's government", "the parliament of Republika Srpska", "the
+        governor of Kherson": a countryless body or office owned by a known region or town is
+        an organ of the state that place is part of."""
+        places = [f for f in self.found if f.kind == "place" and f.country]
+        by_end = {f.end: f for f in places}
+        by_start = {f.start: f for f in places}
+        for f in self.found:
+            if f.kind not in ("body", "role") or f.country or f.org or f.plural:
+                continue
+            i = f.start - 1
+            while i >= 0 and self.doc[i].pos_ == "ADJ" and self.doc[i].is_lower:
+                i -= 1  # "the region's regional government"
+            place = by_end.get(i) if i >= 0 and self.doc[i].text in POSSESSIVE else None
+            if place is None and f.end < len(self.doc) and self.doc[f.end].lower_ == "of":
+                place = by_start.get(f.end + 1 + (self.doc[f.end + 1].lower_ == "the"))
             if place is not None:
                 f.country = place.country
 

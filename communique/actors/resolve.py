@@ -174,6 +174,15 @@ class Resolver:
             }
             if len(earlier) == 1:
                 f.country = earlier.pop()
+                head = f.head if f.role == "modifier" and self._possessive(f.end) else None
+                if head is not None and head.kind in ("person", "role") and not head.country:
+                    head.country = f.country  # "the embassy's chief of staff, X": its state's
+
+    def _possessive(self, i: int) -> bool:
+        try:
+            return bool(self.text_of) and self.text_of(i) in ("'s", "’s", "'", "’")
+        except IndexError:
+            return False
 
     # ------------------------------------------------------------------ persons
     def _people(self) -> None:
@@ -313,6 +322,8 @@ class Resolver:
         if f.plural:
             size = 2 if f.pair else None
             batch = self._recent_batch(f.start, title=f.title, size=size) or self._recent_pair(f)
+            if f.org and not f.owner and any(e.org != f.org for e in batch):
+                batch = []  # "envoys from <organisation>": its own, not the envoys named before
             if batch and not f.country:
                 self.groups[id(f)] = batch
                 return [Link(f, e) for e in batch]
