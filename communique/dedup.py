@@ -180,31 +180,32 @@ def _sides(m: MentionRow) -> tuple[str | None, str | None]:
 def _join_vaguer(groups: list[list[MentionRow]]) -> list[list[MentionRow]]:
     """A group vaguer than another of the same type and phase at overlapping dates joins it
     when that other is the only one: a side left unnamed ("postponing our meeting" beside
-    "postponed a state visit to Denmark", in one article) or named only as the state of the
+    "postponed a state visit to Denmark", in one article; "Washington's accusations" in one
+    report beside "Pompeo blamed Iran" in another) or named only as the state of the
     other's person or body ("flew to Saudi Arabia" beside "met the Saudi crown prince";
     "Russia signed with Armenia" in one report, "Putin and the Armenian leader signed" in
-    another). Candidates are looked up by article (for unnamed sides) and by the states of
-    the two sides, so the work stays near-linear."""
+    another). Candidates are looked up by article (for unnamed sides), by the states of
+    the two sides and by the state of a lone side, in each week, so the work stays
+    near-linear; a finer group of the same report is preferred."""
+    one_sided = {
+        k
+        for members in groups
+        for m in members
+        if m.source is None or m.target is None
+        for k in _side_keys(m)
+    }
     by_key: dict[tuple, list[int]] = defaultdict(list)
     for gi, members in enumerate(groups):
-        for key in {k for m in members for k in _join_keys(m, finer=True)}:
+        for key in {k for m in members for k in _join_keys(m, finer=one_sided)}:
             by_key[key].append(gi)
-    finer_by_states = any(key[0] == "states" for key in by_key)
+    beyond_article = any(key[0] != "article" for key in by_key)
     merged: dict[int, int] = {}
     for gi, members in enumerate(groups):
         keys = [
-            (m, k) for m in members for k in _join_keys(m, states=finer_by_states) if k in by_key
+            (m, k) for m in members for k in _join_keys(m, states=beyond_article) if k in by_key
         ]
-        for kind in ("article", "states"):  # a finer group of the same report comes first
-            fits = {
-                fi
-                for m, key in keys
-                if key[0] == kind
-                for fi in by_key[key]
-                if fi != gi
-                and _refines(groups[fi][0], m, offices=kind == "states" and _apart(m, groups[fi]))
-                and _overlap(m, groups[fi])
-            }
+        for kind in ("article", "states", "side"):  # a finer group of the same report first
+            fits = _finer_groups(groups, gi, [(m, by_key[k]) for m, k in keys if k[0] == kind])
             if fits:
                 break
         if len(fits) == 1:
@@ -220,23 +221,73 @@ def _join_vaguer(groups: list[list[MentionRow]]) -> list[list[MentionRow]]:
     return [members for gi, members in enumerate(out) if gi not in merged]
 
 
-def _apart(m: MentionRow, members: list[MentionRow]) -> bool:
-    return all(other.original_article != m.original_article for other in members)
+def _finer_groups(
+    groups: list[list[MentionRow]], gi: int, candidates: list[tuple[MentionRow, list[int]]]
+) -> set[int]:
+    """The groups finer than group `gi` at overlapping dates, among the candidates found for
+    each of its mentions; two are enough to know it joins none."""
+    fits: set[int] = set()
+    for m, indices in candidates:
+        for fi in indices:
+            if fi == gi or fi in fits or not _overlap(m, groups[fi]):
+                continue
+            if _refines(groups[fi][0], m, _offices(m, groups[fi])):
+                fits.add(fi)
+                if len(fits) > 1:
+                    return fits
+    return fits
 
 
-def _join_keys(m: MentionRow, finer: bool = False, states: bool = True) -> list[tuple]:
+def _offices(m: MentionRow, members: list[MentionRow]) -> bool:
+    """May an unnamed office in `m` stand for a named person of `members`? Across reports,
+    yes (one report's "the Armenian leader" is another's "Pashinyan"); in one report only
+    when `m` names both sides ("the leaders of Ethiopia and Eritrea signed" in the lead,
+    "Abiy and Isaias signed" below): with a side missing, an office beside any person of
+    its state says too little ("the deputy minister said" is not the president's talks)."""
+    apart = all(other.original_article != m.original_article for other in members)
+    return apart or bool(m.source and m.target)
+
+
+def _join_keys(m: MentionRow, finer: set[tuple] | None = None, states: bool = True) -> list[tuple]:
     """The keys under which a group can meet a finer one: its article (a side left unnamed)
-    and, when both sides are named, the states of the two sides in each week the mention's
-    dates reach (so that a busy pair of states over years is never compared in full).
-    `finer`: the keys to file a group under as a possible finer one, which by states needs
-    a side more precise than a state; `states=False`: the article key only."""
+    and, in each week the mention's dates reach (so that a busy pair of states over years
+    is never compared in full), the states of its two sides or the state of its one side.
+    `finer`: the keys to file a group under as a possible finer one, given the side keys
+    of the one-sided mentions (by states a side more precise than a state is needed, by
+    one side both sides named); `states=False`: the article key only."""
     keys: list[tuple] = [("article", m.original_article, m.event_type, _phase(m))]
-    if not (states and m.source and m.target) or finer and "/" not in m.source + m.target:
+    if not states:
+        return keys
+    if finer is None:
+        sides = _side_keys(m) if m.source is None or m.target is None else []
+    else:
+        sides = [k for k in _side_keys(m, both=True) if k in finer] if finer else []
+    by_states = m.source and m.target and (finer is None or "/" in m.source + m.target)
+    if not (sides or by_states):
+        return keys
+    weeks = _weeks(m)
+    keys += [(*key, week) for key in sides for week in weeks]
+    if not by_states:
         return keys
     pair = (_state_of(m.source), _state_of(m.target))
     if m.event_type in SYMMETRIC_TYPES:
         pair = tuple(sorted(pair))
-    return keys + [("states", m.event_type, _phase(m), *pair, week) for week in _weeks(m)]
+    return keys + [("states", m.event_type, _phase(m), *pair, week) for week in weeks]
+
+
+def _side_keys(m: MentionRow, both: bool = False) -> list[tuple]:
+    """Keys (without the week) by which a mention naming one side only meets a group of
+    another report naming that side and the other: the state of its one side, in its place
+    (either place for a symmetric type); with `both`, those of a mention naming both sides,
+    one per side."""
+    if (m.source is not None and m.target is not None) != both:
+        return []
+    symmetric = m.event_type in SYMMETRIC_TYPES
+    return [
+        ("side", m.event_type, _phase(m), "either" if symmetric else place, _state_of(actor))
+        for place, actor in (("source", m.source), ("target", m.target))
+        if actor is not None
+    ]
 
 
 def _weeks(m: MentionRow) -> list[int]:
@@ -249,17 +300,22 @@ def _weeks(m: MentionRow) -> list[int]:
     return list(range(first, last + 1)) if last - first <= MAX_WEEKS else []
 
 
+NO_STATE = frozenset({"XXX", "IGO", "NGO", "REB", "MED"})  # unknown country, kinds of body
+
+
 def _state_of(actor: str) -> str:
-    """ "SAU/person/..." and "SAU" -> "SAU"; an actor of no state stands for itself."""
+    """ "SAU/person/..." and "SAU" -> "SAU"; an actor of no state stands for itself. "XXX"
+    (country unknown) and the kinds of body ("IGO/person/...", "REB/...") are no state:
+    two people of unknown country are not the people of one state."""
     head = actor.split("/", 1)[0]
-    return head if len(head) == 3 and head.isalpha() and head.isupper() else actor
+    is_state = len(head) == 3 and head.isalpha() and head.isupper() and head not in NO_STATE
+    return head if is_state else actor
 
 
 def _refines(whole: MentionRow, vague: MentionRow, offices: bool = False) -> bool:
     """`whole` names every side `vague` names, and one of them more precisely; with
-    `offices` (reports of other articles), a named person also refines an unnamed office
-    of the same state (one report's "the Armenian leader" is another's "Pashinyan"; in
-    one report the two are kept apart, since it names the person where it means him)."""
+    `offices` (see `_offices` for when), a named person also refines an unnamed office of
+    the same state (one report's "the Armenian leader" is another's "Pashinyan")."""
     pairs = [(whole.source, whole.target)]
     if vague.event_type in SYMMETRIC_TYPES:
         pairs.append((whole.target, whole.source))
@@ -283,7 +339,12 @@ def _at_least(precise: str | None, vague: str | None, offices: bool = False) -> 
     if precise == vague or "/" not in vague and precise.startswith(vague + "/"):
         return True
     state, _, rest = vague.partition("/")
-    return offices and rest.startswith("role/") and precise.startswith(f"{state}/person/")
+    return (
+        offices
+        and rest.startswith("role/")
+        and _state_of(vague) == state
+        and precise.startswith(f"{state}/person/")
+    )
 
 
 def _overlap(row: MentionRow, members: list[MentionRow]) -> bool:

@@ -80,9 +80,34 @@ CASES = [
         [["a", "b"]],
     ),
     (
-        "one-sided-of-another-article-stays",
+        "one-sided-joins-the-one-whole-of-another-report",
         [row("a", "1"), row("b", "2", tgt=None)],
+        [["a", "b"]],
+    ),
+    (
+        "one-sided-state-joins-its-person-in-another-report",
+        [row("a", "1", src="USA/person/first", tgt="IRN"), row("b", "2", tgt=None)],
+        [["a", "b"]],
+    ),
+    (
+        "one-sided-of-another-report-stays-when-two-wholes-fit",
+        [row("a", "1"), row("c", "3", tgt="AZE"), row("b", "2", tgt=None)],
+        [["a"], ["b"], ["c"]],
+    ),
+    (
+        "one-sided-of-another-report-stays-on-another-day",
+        [row("a", "1"), row("b", "2", tgt=None, start=D(2022, 7, 20))],
         [["a"], ["b"]],
+    ),
+    (
+        "one-sided-of-another-report-stays-when-its-side-is-the-other-place",
+        [row("a", "1", etype="ACCUSE"), row("b", "2", etype="ACCUSE", src=None, tgt="USA")],
+        [["a"], ["b"]],
+    ),
+    (
+        "one-sided-of-a-symmetric-type-joins-in-either-place",
+        [row("a", "1"), row("b", "2", src=None, tgt="USA")],
+        [["a", "b"]],
     ),
     (
         "one-sided-stays-when-two-wholes-fit",
@@ -124,8 +149,29 @@ CASES = [
         [["a", "b"]],
     ),
     (
-        "an-office-stays-apart-from-a-named-person-of-the-same-report",
-        [row("a", "1", tgt="ARM/person/first"), row("b", "1", tgt="ARM/role/leader")],
+        "an-office-joins-a-named-person-of-the-same-report-when-both-sides-are-named",
+        [
+            row("a", "1", src="ETH/person/first", tgt="ERI/person/second"),
+            row("b", "1", src="ETH/role/leader", tgt="ERI/role/leader"),
+        ],
+        [["a", "b"]],
+    ),
+    (
+        "an-office-beside-a-missing-side-stays-apart-from-a-person-of-the-same-report",
+        [
+            row("a", "1", etype="AGREE", src="MDV/person/first", tgt="CHN/person/second"),
+            row("b", "1", etype="AGREE", src="MDV/role/deputy-minister", tgt=None),
+        ],
+        [["a"], ["b"]],
+    ),
+    (
+        "a-person-of-unknown-country-holds-no-unnamed-office",
+        [row("a", "1", tgt="XXX/person/first"), row("b", "2", tgt="XXX/role/leader")],
+        [["a"], ["b"]],
+    ),
+    (
+        "a-head-of-some-international-body-holds-no-unnamed-office",
+        [row("a", "1", tgt="IGO/person/first"), row("b", "2", tgt="IGO/role/leader")],
         [["a"], ["b"]],
     ),
     (
