@@ -1,7 +1,7 @@
 """What a declaration claims of someone else: a demand on them or an accusation of them,
 coded as an event of the declarer's.
 
-    claimed(verb) -> (DEMANDED | BLAMED, subject) | None
+    claimed(verb) -> (DEMANDED | BLAMED | WORSENED, subject) | (RESPONDED, clause) | None
 """
 
 from __future__ import annotations
@@ -31,6 +31,13 @@ COUNTERMEASURES = frozenset(
 )
 UNANSWERED = frozenset({"unanswered", "unpunished"})  # "would not go unanswered"
 FUTURE = frozenset({"will", "would", "'ll", "wo", "shall"})
+# "X said the new weapons deliveries would only deepen the conflict": an act said to worsen
+# a conflict is criticised (CAMEO 111); its target is the act's author (judged.py).
+WORSENED = Trigger("say", None, frozenset(), "111", "dir", ("claimed",), 2, 0.6)
+WORSENING = frozenset(
+    {"deepen", "escalate", "prolong", "fuel", "worsen", "exacerbate", "aggravate", "inflame"}
+)
+TROUBLES = frozenset({"conflict", "war", "crisis", "tension", "violence", "fighting", "bloodshed"})
 FRIENDLY = frozenset({"positively", "favourably", "favorably", "constructively", "warmly"})
 OBLIGING = frozenset({"must", "should"})
 BLAME_WORDS = frozenset({"responsible", "culpable", "guilty", "liable", "accountable"})
@@ -58,6 +65,8 @@ def claimed(verb: Token) -> tuple[Trigger, Token] | None:
             # a demand is what was said, made of who is to act ("the results should not be
             # presented as ..." demands nothing of the results)
             active = subjects[0].dep_ == "nsubj"
+            if active and clause.head.i == verb.i and _worsens(clause, subjects[0]):
+                return WORSENED, subjects[0]
             if active and _obliged(clause) and clause.head.i == verb.i:
                 if _all_sides(subjects[0]) and _quoted(clause, verb):
                     continue
@@ -66,6 +75,16 @@ def claimed(verb: Token) -> tuple[Trigger, Token] | None:
                 return BLAMED, subjects[0]
         layer = [c for t in layer for c in t.children if c.dep_ in CLAIM_STEPS]
     return None
+
+
+def _worsens(clause: Token, subject: Token) -> bool:
+    """ "the deliveries would only deepen the conflict": a common noun (an act, not a side)
+    said to be going to worsen a conflict."""
+    if subject.pos_ != "NOUN" or clause.lemma_.lower() not in WORSENING:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in FUTURE for c in clause.children):
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in TROUBLES for c in clause.children)
 
 
 def _all_sides(subject: Token) -> bool:

@@ -28,7 +28,7 @@ from . import (
     suppression,
 )
 from . import participants as args
-from .claims import BLAMED, DEMANDED, RESPONDED
+from .claims import BLAMED, DEMANDED, RESPONDED, WORSENED, claimed
 from .dating import choose_date
 from .location import carry_over, from_dateline, locate
 from .modality import modality
@@ -264,7 +264,9 @@ def code_match(
     frame = "host" if _hosted(match, entry.plover) else match.trigger.frame
     if not targets and not reciprocal:
         targets = inner_targets(inner or [], sources, index, context)
-    claim = match.trigger in (DEMANDED, BLAMED, RESPONDED)  # sides from the declaration only
+    claim = match.trigger in (DEMANDED, BLAMED, RESPONDED, WORSENED)  # sides from the declaration
+    if sources and not targets and match.trigger == WORSENED:  # "said the deliveries would ..."
+        targets = judged.author_of(claimed(match.token)[1], onto, context, sources)
     if sources and not targets and not match.noun and not claim:  # "condemned the raid"
         targets = judged.author(match.token, entry.plover, onto, context, sources)
     if (
@@ -281,6 +283,8 @@ def code_match(
         targets = without(args.purpose_actors(match.light, index, context, sources), sources)
     if sources and not targets and frame == "dir":
         targets = contacted(match, sources, index, context)
+    if sources and not targets and entry.plover == "CONCEDE" and match.noun:
+        targets = _counterpart(sources, context)  # "X made painful concessions"
     if sources and not targets and entry.plover == "REJECT" and refusal.bare_refusal(match):
         targets = [a for a in (context.asker(s) for s in sources[:1]) if a is not None]
     if sources and not targets and code == MEDIATE:  # "X brokered the talks": the last two sides
@@ -360,6 +364,15 @@ def code_match(
     return events
 
 
+def _counterpart(sources: list[str], context: Context) -> list[str]:
+    """A concession made to no one named is made to the other party of the last two-sided
+    event of the source ("signed a deal with Y. ... X had made painful concessions")."""
+    parties = context.last_parties
+    if len(parties) != 2 or sources[0] not in parties:
+        return []
+    return [p for p in parties if p != sources[0]]
+
+
 def _object_gap(match: Match) -> bool:
     """ "the officials they hold responsible for the dispersal of protesters": a predicate
     trigger whose object is elsewhere; what its complement names is the deed, not a side."""
@@ -386,7 +399,7 @@ def _unfit(
         carried = match.light is not None and match.effect is not None
         return screen.noun_sides_missing(frame, plover, sources, targets, carried)
     slots = match.trigger.slots
-    if screen.crowd_visit(match.token, match.trigger.cameo):
+    if screen.crowd_visit(match.token, match.trigger.cameo) or screen.signed_for_side(match.token):
         return True
     return screen.non_actor_argument(match.token, frame, slots, quad, sources, targets)
 

@@ -4,7 +4,8 @@ the deal, the source of the article's last asserted event of that kind (else of 
 kind: a raid told as an arrest).
 
     remember(context, plover, source)
-    author(verb, onto, context, sources) -> list[str]
+    author(verb, plover, onto, context, sources) -> list[str]
+    author_of(noun, onto, context, sources) -> list[str]
 """
 
 from __future__ import annotations
@@ -31,9 +32,30 @@ def author(
     is not the judge's own, when the verb's object is a bare definite act noun."""
     if plover not in JUDGING:
         return []
-    kind = _act(verb, onto)
-    if kind is None:
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    kind = _act(objects[0], onto) if len(objects) == 1 else None
+    return _last_of(kind, context, sources) if kind is not None else []
+
+
+def author_of(noun: Token, onto: Ontology, context: Context, sources: list[str]) -> list[str]:
+    """ "said the new weapons deliveries would deepen the conflict": the author of the act a
+    judgement's subject names, modifiers allowed but for a side's ("Iran's", "US")."""
+    if any(
+        c.dep_ == "poss" or c.ent_type_ and c.dep_ in ("compound", "amod") for c in noun.children
+    ):
         return []
+    modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")}
+    rows = [
+        t
+        for t in onto.nouns.get(noun.lemma_.lower(), ())
+        if t.cond_kind is None or (t.cond_kind == "mod" and modifiers & t.cond_values)
+    ]
+    if not rows or rows[0].cameo == NOT_EVENT or not _definite(noun) or _sided(noun):
+        return []
+    return _last_of(onto.code(rows[0].cameo).plover, context, sources)
+
+
+def _last_of(kind: str, context: Context, sources: list[str]) -> list[str]:
     own = with_own_states(sources)
     earlier = [(p, s) for p, s in reversed(context.acts) if s not in own]
     for kinds in ({kind}, KINDRED.get(kind, frozenset())):
@@ -43,20 +65,20 @@ def author(
     return []
 
 
-def _act(verb: Token, onto: Ontology) -> str | None:
+def _act(noun: Token, onto: Ontology) -> str | None:
     """The type of a direct object that names an act and nothing else ("the raid",
     "this attack"; not "the raid on X", "Iran's attack", "any attack")."""
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if len(objects) != 1:
-        return None
-    noun = objects[0]
     rows = [t for t in onto.nouns.get(noun.lemma_.lower(), ()) if t.cond_kind is None]
-    if not rows or rows[0].cameo == NOT_EVENT:
+    if not rows or rows[0].cameo == NOT_EVENT or not _definite(noun):
         return None
-    if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children):
-        return None
-    if any(c.dep_ in ("poss", "compound", "amod") for c in noun.children):
-        return None
-    if any(c.dep_ == "prep" and c.lower_ in SIDES for c in noun.children):
+    if any(c.dep_ in ("poss", "compound", "amod") for c in noun.children) or _sided(noun):
         return None
     return onto.code(rows[0].cameo).plover
+
+
+def _definite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children)
+
+
+def _sided(noun: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in SIDES for c in noun.children)

@@ -179,8 +179,8 @@ def _from_both_sides(token: Token, index: MentionIndex, context: Context) -> lis
     paired = any(
         c.lower_ in PAIR for g in sides for c in g.children if c.dep_ in ("nummod", "det", "predet")
     )
-    if not paired:
-        return []
+    if not paired:  # else "leaders of several Danish parties": the side the phrase names
+        return _of_phrase(token, index, context, 1)
     last = context.last_parties
     if len(last) == 2 and all(country_part(p) != "XXX" for p in last):
         return list(last)

@@ -264,6 +264,8 @@ def complement_targets(
     found = args.complement_actors(
         verb, index, context, sources, places=not joint, topics=not joint
     )
+    if not found and not joint:  # "pledged that X would keep helping the country"
+        found = _the_country(_complement_objects(verb), index, sources)
     found = without([country_of_place(t) or t for t in found], sources)
     own = args.with_own_states(sources) | {UNKNOWN_COUNTRY}
     foreign = [t for t in found if t.split("/", 1)[0] not in own]
@@ -273,6 +275,15 @@ def complement_targets(
     home = args.with_own_states(sources) - {UNKNOWN_COUNTRY}
     mixed = foreign and any(t.split("/", 1)[0] in home for t in found)
     return foreign if mixed else found
+
+
+def _complement_objects(verb: Token) -> list[Token]:
+    """The direct objects of the verbs in a verb's that-clause or infinitive, nearest first."""
+    layer, found = [verb], []
+    for _ in range(3):
+        layer = [c for t in layer for c in t.children if c.dep_ in ("ccomp", "xcomp")]
+        found += [c for t in layer for c in t.children if c.dep_ == "dobj"]
+    return found[:1]
 
 
 def contacted(match: Match, sources: list[str], index: MentionIndex, context: Context) -> list[str]:

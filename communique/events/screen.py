@@ -18,7 +18,11 @@ Precision rules applied before and after participants are found:
 - an act negated, planned, hypothetical or denied (not asserted or reported) needs both its
   sides: "Pashinian refused to resign", "peacekeepers will deploy" are no interaction;
 - a visit by, or the hosting of, a population (tourists, refugees, migrants, "Somalis") is
-  no diplomatic visit: "Chinese tourists visited Vietnam", "Kenya hosts refugees".
+  no diplomatic visit: "Chinese tourists visited Vietnam", "Kenya hosts refugees";
+- a signature for a side ("X signed on behalf of the government", "Y signed for the rebels"),
+  with no document or partner named, is the signing of an agreement told elsewhere;
+- an act noun that is the subject of a verb of seeming with a predicate ("it will make
+  Iranian sanctions look tame") is compared or judged, not told.
 """
 
 from __future__ import annotations
@@ -42,6 +46,19 @@ def background_noun(noun: Token, carried: bool, index: MentionIndex) -> bool:
     if any(c.dep_ in ("det", "poss") and c.lower_ in ANAPHORIC for c in noun.children):
         return True
     return noun.dep_ == "pobj" and noun.head.lower_ in SCENE
+
+
+SEEMING = frozenset({"look", "seem", "appear", "sound"})
+
+
+def compared(noun: Token) -> bool:
+    """ "make Iranian sanctions look tame", "the strikes seemed symbolic": the act is judged."""
+    verb = noun.head
+    return (
+        noun.dep_ == "nsubj"
+        and verb.lemma_.lower() in SEEMING
+        and any(c.dep_ in ("acomp", "attr", "oprd") for c in verb.children)
+    )
 
 
 def scene(top: Token) -> bool:
@@ -111,6 +128,19 @@ CROWDS = words(
     crowd spectator evacuee settler nomad herder farmer fisherman diaspora"""
 )
 QUANTITIES = words("thousand million hundred dozen number wave group influx flow stream lot tide")
+
+
+def signed_for_side(verb: Token) -> bool:
+    """A signature with no document nor partner, for a side: "signed on behalf of X"."""
+    if verb.lemma_.lower() != "sign" or any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    behalf = [
+        p for p in preps if p.lower_ == "on" and any(g.lower_ == "behalf" for g in p.children)
+    ]
+    return not any(p.lower_ == "with" for p in preps) and (
+        bool(behalf) or any(p.lower_ == "for" for p in preps)
+    )
 
 
 def crowd_visit(verb: Token, code: str) -> bool:

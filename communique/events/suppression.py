@@ -110,4 +110,6 @@ def result(match: Match, carriers: dict[int, Match], onto: Ontology) -> bool:
 
 def background(match: Match, index: MentionIndex) -> bool:
     carried = match.light is not None and match.effect is not None
+    if match.noun and not carried and screen.compared(match.head or match.token):
+        return True
     return match.noun and screen.background_noun(match.head or match.token, carried, index)

@@ -408,7 +408,34 @@ def _predicates(verb: Token) -> list[Token]:
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     found += objects[1:2]
     found += [c for o in objects[:1] + found for c in o.children if c.dep_ == "dobj"]
+    found += [a for o in objects[:1] for a in _stranded_predicates(o)]
     return found + [c for p in found for c in p.children if c.dep_ == "conj"]
+
+
+# verbs that take an object predicate of their own ("the plan to make the region safe")
+OWN_PREDICATE = frozenset({"make", "render", "keep", "leave", "find", "consider", "declare"})
+
+
+def _stranded_predicates(obj: Token) -> list[Token]:
+    """ "called the idea of selling the island absurd": the predicate adjective judges the
+    whole object, though the parser hangs it on the gerund or infinitive inside it, after
+    that verb's own object (a bare word, sometimes tagged a noun)."""
+    found = []
+    for inner in obj.subtree:
+        if inner.dep_ not in ("pcomp", "acl") or inner.pos_ != "VERB" or inner.i < obj.i:
+            continue
+        if inner.lemma_.lower() in OWN_PREDICATE:
+            continue
+        own = [c for c in inner.children if c.dep_ == "dobj"]
+        found += [
+            c
+            for c in inner.children
+            if c.dep_ in ("oprd", "advmod", "acomp", "xcomp")
+            and (c.pos_ == "ADJ" or (c.pos_ == "NOUN" and c.n_lefts + c.n_rights == 0))
+            and own
+            and c.i > own[0].right_edge.i
+        ]
+    return found
 
 
 def _predicate_lemmas(predicate: Token) -> set[str]:
