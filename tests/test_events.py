@@ -419,6 +419,18 @@ def test_a_town_is_a_location_not_a_participant(nlp, text, expected):
             id="a-part-of-a-place",
         ),
         pytest.param(
+            "The two foreign ministers met in Lindos, on the Greek island of Rhodes.",
+            "Lindos",
+            "GRC",
+            id="a-small-town-takes-the-state-of-the-island-it-is-on",
+        ),
+        pytest.param(
+            "The two foreign ministers met on the Greek island of Rhodes.",
+            "Rhodes",
+            "GRC",
+            id="on-the-island-of",
+        ),
+        pytest.param(
             "Police in Nairobi fired tear gas at protesters.",
             "Nairobi",
             "KEN",

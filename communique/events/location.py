@@ -289,12 +289,17 @@ def locate(anchors: list[Token], index: MentionIndex, direct: list[Token]) -> Lo
         for child in [*anchor.children, *_after_parties(anchor)]
         if _prep(child)
     )
+    unknown: Token | None = None  # "in Argyle, on the island of St Vincent": a town too small
     while queue:
         prep, depth, locative = queue.popleft()
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             found = _place(pobj, index) if locative else None
+            if found and unknown is not None and found.country:
+                return Location(unknown.text, found.country, None, None)
             if found:
                 return found
+            if locative and unknown is None and _unknown_town(pobj):
+                unknown = pobj
             if depth < 3:
                 queue.extend(
                     (c, depth + 1, c.lower_ in LOCATIVE or _names_the_place(pobj, c, locative))
@@ -302,6 +307,12 @@ def locate(anchors: list[Token], index: MentionIndex, direct: list[Token]) -> Lo
                     if _prep(c)
                 )
     return _journey_end(anchors, index)
+
+
+def _unknown_town(token: Token) -> bool:
+    """A one-word proper name after "in"/"at" that the gazetteer lacks: a small town, whose
+    state a following phrase may name."""
+    return token.pos_ == "PROPN" and token.ent_type_ in PLACE_LABELS and not list(token.children)
 
 
 def _after_parties(anchor: Token) -> list[Token]:
@@ -343,7 +354,9 @@ def _names_the_place(noun: Token, prep: Token, locative: bool) -> bool:
         return False
     if noun.lemma_.lower() in DWELLERS or noun.lemma_.lower() in POSITIONS:
         return True
-    return noun.lemma_.lower() in PLACE_NOUNS and (locative or noun.head.lower_ in ("to", "into"))
+    return noun.lemma_.lower() in PLACE_NOUNS and (
+        locative or noun.head.lower_ in ("to", "into", "on")
+    )
 
 
 def _prep(token: Token) -> bool:
