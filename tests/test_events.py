@@ -134,6 +134,16 @@ def test_date_is_the_governed_timex_else_publication(nlp):
     assert events[0].date.source == "published" and events[0].date.start == PUBLISHED
 
 
+def test_a_town_the_report_placed_earlier_keeps_its_state(nlp):
+    text = (
+        "The Libyan envoy flew to the Libyan oil town of Brega on Sunday. "
+        "On Monday Egypt's foreign minister met Libyan commanders in Brega."
+    )
+    result = analyse_text(nlp, text, "2024-03-05")
+    met = next(e for e in result.events if e.trigger == "met")
+    assert (met.location.name, met.location.country) == ("Brega", "LBY")
+
+
 def test_a_month_is_no_place(nlp):
     text = "A court in Sarajevo ordered the detention of the opposition leader in mid-March."
     result = analyse_text(nlp, text, "2025-04-02")

@@ -32,6 +32,7 @@ ALTERNATES_FROM = 100_000  # alternate spellings only for larger cities (load ti
 BY_ALTERNATE, BY_OWN_NAME, BY_REGION = 0, 1, 2  # how a gazetteer name was claimed; higher wins
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
+LEARNT = "communique.learnt_places"  # Doc.user_data key
 CITY_KEEPS_NAME = 500_000  # a city this large keeps its name from a region ("Jilin", "Quebec")
 REGIONS = Path(__file__).resolve().parent / "data" / "regions.tsv"
 GATHERINGS = frozenset({"CONSULT", "AGREE"})  # meetings and signings the dateline city hosts
@@ -306,7 +307,14 @@ def locate(anchors: list[Token], index: MentionIndex, direct: list[Token]) -> Lo
                     for c in pobj.children
                     if _prep(c)
                 )
+    if unknown is not None:  # a town the report placed earlier ("the Saudi city of Neom")
+        return _learnt(unknown.doc).get(fold(unknown.text)) or _journey_end(anchors, index)
     return _journey_end(anchors, index)
+
+
+def _learnt(doc) -> dict[str, Location]:
+    """Towns the report itself placed in a state, by folded name."""
+    return doc.user_data.setdefault(LEARNT, {})
 
 
 def _unknown_town(token: Token) -> bool:
@@ -380,7 +388,9 @@ def _place(token: Token, index: MentionIndex) -> Location | None:
         state = next(filter(None, (_state_named(c, index) for c in token.children)), None)
         if state is not None and named:  # "the Saudi city of Neom": a town the gazetteer lacks
             span = place_span(named[0], index)
-            return Location(span.text if span is not None else named[0].text, state, None, None)
+            town = Location(span.text if span is not None else named[0].text, state, None, None)
+            _learnt(token.doc)[fold(town.name)] = town  # "met in Neom" later in the report
+            return town
     if token.lemma_.lower() == "capital":  # "the Cambodian capital"
         found = _capital_of(token)
         if found is not None:
