@@ -68,7 +68,7 @@ def _pipeline():
     sys.path.insert(0, str(ROOT))
     from communique import actors, events
     from communique import nlp as nlp_module
-    from communique.events.location import gazetteer
+    from communique.events.gazetteer import gazetteer
     from communique.records import Article, Sentence
 
     nlp = nlp_module.load()

