@@ -38,6 +38,7 @@ from .roles import (
     complement_targets,
     contacted,
     country_of_place,
+    disclosed_by,
     inner_targets,
     one_sided,
     pairs,
@@ -50,6 +51,7 @@ MEDIATE = "045"
 INTENT = "030"
 AID_OFFERED = "033"  # "offered $2 billion"; "called X to offer his support" is support (051)
 SUPPORTED = "051"
+APOLOGY = "055"
 SUPPORT_WORDS = frozenset({"support", "backing", "solidarity", "condolence", "sympathy"})
 # what a later bare refusal ("Washington refused to comply") answers: a request, an ultimatum,
 # or an order to leave (an expulsion)
@@ -264,6 +266,8 @@ def code_match(
     frame = "host" if _hosted(match, entry.plover) else match.trigger.frame
     if not targets and not reciprocal:
         targets = inner_targets(inner or [], sources, index, context)
+    if match.noun and targets and not sources and entry.plover == "AID":
+        sources = without(disclosed_by(match, index, context), targets)  # "according to X"
     claim = match.trigger in (DEMANDED, BLAMED, RESPONDED, WORSENED)  # sides from the declaration
     if sources and not targets and match.trigger == WORSENED:  # "said the deliveries would ..."
         targets = judged.author_of(claimed(match.token)[1], onto, context, sources)
@@ -283,8 +287,8 @@ def code_match(
         targets = without(args.purpose_actors(match.light, index, context, sources), sources)
     if sources and not targets and frame == "dir":
         targets = contacted(match, sources, index, context)
-    if sources and not targets and entry.plover == "CONCEDE" and match.noun:
-        targets = _counterpart(sources, context)  # "X made painful concessions"
+    if sources and not targets and entry.plover == "CONCEDE" and (match.noun or code == APOLOGY):
+        targets = _counterpart(sources, context)  # "X made painful concessions", "X apologised"
     if sources and not targets and entry.plover == "REJECT" and refusal.bare_refusal(match):
         targets = [a for a in (context.asker(s) for s in sources[:1]) if a is not None]
     if sources and not targets and code == MEDIATE:  # "X brokered the talks": the last two sides
@@ -365,12 +369,13 @@ def code_match(
 
 
 def _counterpart(sources: list[str], context: Context) -> list[str]:
-    """A concession made to no one named is made to the other party of the last two-sided
-    event of the source ("signed a deal with Y. ... X had made painful concessions")."""
-    parties = context.last_parties
-    if len(parties) != 2 or sources[0] not in parties:
-        return []
-    return [p for p in parties if p != sources[0]]
+    """A concession or apology made to no one named is made to the other party of the last
+    two-sided event of the source ("signed a deal with Y. ... X had made painful concessions",
+    "X shot down Y's helicopter. ... X apologised")."""
+    parties, side = context.last_parties, args.country_part(sources[0])
+    if len(parties) != 2 or side not in {args.country_part(p) for p in parties}:
+        return []  # "Serbian police detained ... Belgrade apologised": the same side
+    return [p for p in parties if args.country_part(p) != side]
 
 
 def _object_gap(match: Match) -> bool:

@@ -18,7 +18,11 @@ from .participants import Context, with_own_states
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 JUDGING = frozenset({"ACCUSE"})
 SIDES = frozenset({"on", "against", "of", "by", "with", "between", "to", "from", "in"})
-KINDRED = {"ASSAULT": frozenset({"COERCE"}), "COERCE": frozenset({"ASSAULT"})}
+KINDRED = {
+    "ASSAULT": frozenset({"COERCE"}),
+    "COERCE": frozenset({"ASSAULT"}),
+    "MOBILIZE": frozenset({"ASSAULT"}),  # a launch told as a firing at something
+}
 
 
 def remember(context: Context, plover: str, source: str) -> None:
@@ -67,8 +71,14 @@ def _last_of(kind: str, context: Context, sources: list[str]) -> list[str]:
 
 def _act(noun: Token, onto: Ontology) -> str | None:
     """The type of a direct object that names an act and nothing else ("the raid",
-    "this attack"; not "the raid on X", "Iran's attack", "any attack")."""
-    rows = [t for t in onto.nouns.get(noun.lemma_.lower(), ()) if t.cond_kind is None]
+    "this attack"; not "the raid on X", "Iran's attack", "any attack"); a word whose
+    table rows all need a modifier names the one type they share ("condemned the launch",
+    of a missile told before)."""
+    every = onto.nouns.get(noun.lemma_.lower(), ())
+    rows = [t for t in every if t.cond_kind is None]
+    if not rows:
+        kinds = {onto.code(t.cameo).plover for t in every if t.cameo != NOT_EVENT}
+        rows = [t for t in every if t.cameo != NOT_EVENT][:1] if len(kinds) == 1 else []
     if not rows or rows[0].cameo == NOT_EVENT or not _definite(noun):
         return None
     if any(c.dep_ in ("poss", "compound", "amod") for c in noun.children) or _sided(noun):

@@ -298,6 +298,25 @@ def contacted(match: Match, sources: list[str], index: MentionIndex, context: Co
     return without(args.group(objects, index, context), sources)
 
 
+def disclosed_by(match: Match, index: MentionIndex, context: Context) -> list[str]:
+    """ "According to the Pentagon, the package for Ukraine includes ...": an aid noun whose
+    giver is not named is the aid of who tells what it holds, the "according to" phrase of
+    the noun's clause."""
+    verb = (match.head or match.token).head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    told = [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "according"
+        for to in c.children
+        if to.lower_ == "to"
+        for g in to.children
+        if g.dep_ == "pobj"
+    ]
+    return args.group(told, index, context)
+
+
 def one_sided(frame: str, sources: list[str]) -> bool:
     """A directed act, or a joint one only one side of which the clause names ("X agreed to
     Y's mediation"), may find its other side inside its complement."""
