@@ -399,9 +399,10 @@ def _actors(doc: Doc, text: str, links: list[Link], ids: dict[int, str]) -> list
 
 
 def _named_by_modifier(link: Link) -> bool:
-    """A group is named by a mention of its own, not by a modifier ("US-Taliban deal")."""
+    """A group, organisation or body is named by a mention of its own, not by a modifier
+    ("US-Taliban deal", "Russia's foreign ministry")."""
     e = link.entity
-    return link.found.role == "modifier" and e is not None and e.kind in ("group", "igo")
+    return link.found.role == "modifier" and e is not None and e.kind in ("group", "igo", "body")
 
 
 def _with_name_title(doc: Doc, text: str, f: Found) -> list[str]:

@@ -27,6 +27,12 @@ NAME_PARTICLES = frozenset(
     {"al", "el", "bin", "ibn", "bint", "abu", "van", "von", "der", "de", "-"}
 )
 MEMBERSHIP = frozenset({"member", "members"})  # "a member of the X parliament, NAME"
+# "the head of the embassy's consular section, X": a head noun before "of" and a body,
+# organisation or state is an office of that body
+OFFICE_HEADS = frozenset({"head", "chief", "director", "chairman", "chairwoman", "chair"})
+# "the Serb entity's parliament", "the Turkish Cypriot community": before these nouns a
+# demonym names a people, and the entity or community is no organ of the people's state
+PEOPLE_ENTITIES = frozenset({"entity", "entities", "republic", "community", "communities"})
 PEERS = frozenset({"counterpart"})  # "his Indian counterpart, NAME": the office of the other side
 OPENERS = frozenset({'"', "“", "‘", "'", "(", "[", "-", "—", "–", ":"})
 
@@ -43,6 +49,7 @@ class Descriptor:
     patron: int = -1  # first token of a person the office serves ("adviser to President X")
     owner: bool = False  # opened by "its"/"their": the office of an earlier body or state
     posting_at: int = 1 << 30  # "to"/"for" after a title: what follows is where it serves
+    heads: str = ""  # "head" of "the head of the embassy's consular section": no listed title
 
     def countries(self) -> list[Unit]:
         """Country words that qualify the head; those after "to"/"for" are a posting
@@ -83,6 +90,8 @@ class Scanner:
         while i >= sent.start:
             unit = self.by_end.get(i + 1)
             tok = self.doc[i]
+            if unit is not None and self._people_entity(unit):
+                break  # "the Serb entity's parliament": Bosnia's, not Serbia's
             if unit is not None and unit.kind in _DESCRIPTIVE:
                 d.units.insert(0, unit)
                 i = unit.start - 1
@@ -113,6 +122,11 @@ class Scanner:
                 break
         d.start = i + 1
         return d
+
+    def _people_entity(self, unit: Unit) -> bool:
+        """A demonym right before "entity", "republic" or "community" (see PEOPLE_ENTITIES)."""
+        after = self.doc[unit.end] if unit.end < len(self.doc) else None
+        return unit.kind == "adjective" and after is not None and after.lower_ in PEOPLE_ENTITIES
 
     def _office_compound(self, tok, d: Descriptor) -> bool:
         """A lower-case noun compounded onto the title the scan has just read."""
@@ -249,9 +263,23 @@ class Scanner:
         d.end = i
         if stop_at_comma and i < limit and not self._closes_apposition(i):
             return None
-        if not d.titles() and not any(_describes(w) for w in d.words):
+        d.heads = self._head_of_body(begin, i, d)
+        if not d.titles() and not any(_describes(w) for w in d.words) and not d.heads:
             return None
         return d
+
+    def _head_of_body(self, begin: int, end: int, d: Descriptor) -> str:
+        """ "The head of the embassy's consular section", "director of the Russian foreign
+        ministry's press department": the first word of the phrase (after an article) is a
+        head noun, "of" follows, and a body, organisation or state is named after it; the
+        phrase names that office though the knowledge base lists no such title."""
+        i = begin + (self.doc[begin].lower_ in ARTICLES)
+        if d.titles() or i + 1 >= end or self.doc[i].lower_ not in OFFICE_HEADS:
+            return ""
+        if self.doc[i + 1].lower_ != "of":
+            return ""
+        named = {"body", "organisation", *COUNTRYISH}
+        return self.doc[i].lower_ if any(u.kind in named for u in d.units) else ""
 
     def _joins_descriptions(self, i: int, d: Descriptor) -> bool:
         """ "adviser and son-in-law": "and" before another lowercase description goes on;

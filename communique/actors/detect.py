@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from . import coalitions, dateline, leaders, names, owners, seats, sequel, syntax
+from . import coalitions, dateline, heads, leaders, names, owners, seats, sequel, syntax
 from .context import OWNER_PRONOUNS, PEERS, POSSESSIVE, POSTING, Descriptor, Scanner
 from .found import Found
 from .lexicon import (
@@ -410,6 +410,10 @@ class Detector(PlaceRules):
 
     def _apply(self, head: Found, d: Descriptor) -> None:
         """Take title, country, body and organisation from a descriptor."""
+        if d.heads and not d.titles():
+            if head.kind != "person" or leaders.lookup(" ".join(head.name)) is None:
+                heads.head_of(head, d, self.kb, self._unit_country)  # else the table knows
+            return
         title = d.head_title()
         if title is not None and (head.title is None or self._office_over_rank(head, title)):
             self._set_title(head, title)
@@ -441,7 +445,9 @@ class Detector(PlaceRules):
         if country is not None and head.country is None:
             head.country = country
         if unit.kind == "body":
-            body = self.kb.body(self.doc[unit.start : unit.end].text)
+            body = self.kb.body_by_slug(unit.key) or self.kb.body(
+                self.doc[unit.start : unit.end].text
+            )
             head.sector = head.sector or (body.sector if body else None)
             head.body = True
         self.add(
@@ -472,7 +478,9 @@ class Detector(PlaceRules):
         if unit.kind in COUNTRYISH:
             return unit.key
         if unit.kind == "body":
-            body = self.kb.body(self.doc[unit.start : unit.end].text)
+            body = self.kb.body_by_slug(unit.key) or self.kb.body(
+                self.doc[unit.start : unit.end].text
+            )
             return body.country if body else None
         if unit.kind == "organisation":
             org = self.kb.organisations.get(unit.key)

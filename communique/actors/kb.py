@@ -128,6 +128,9 @@ class Organisation:
     parent: str | None
     country: str | None
     blocs: tuple[str, ...] = ()  # "West African": the region whose leaders meet as this body
+    national: str | None = (
+        None  # slug of the body states name alike ("Kazakhstan's Security Council")
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,6 +291,9 @@ class KnowledgeBase:
         if slug is None:
             slug = self._lookup_phrase(fold(text), self._body_index, _BODY_HEADS)
         return self._bodies_by_slug[slug] if slug else None
+
+    def body_by_slug(self, slug: str) -> Body | None:
+        return self._bodies_by_slug.get(slug)
 
     def states_sharing(self, text: str) -> tuple[str, ...]:
         """The states that give a body this name ("the Senate" -> USA, AUS, ITA, ...)."""
@@ -581,6 +587,7 @@ def _read_organisations(data: dict) -> list[Organisation]:
                     parent=e.get("parent"),
                     country=e.get("country"),
                     blocs=_tuple(e, "blocs"),
+                    national=e.get("national"),
                 )
             )
     return orgs
@@ -627,6 +634,8 @@ def _check_references(kb: KnowledgeBase) -> None:
             raise KnowledgeBaseError(f"organisations.yaml: {o.actor_id} parent {o.parent}?")
         if o.country and o.country not in codes:
             raise KnowledgeBaseError(f"organisations.yaml: {o.actor_id} country {o.country}?")
+        if o.national and o.national not in kb._bodies_by_slug:
+            raise KnowledgeBaseError(f"organisations.yaml: {o.actor_id} national {o.national}?")
     for b in kb.bodies:
         if b.country and b.country not in codes:
             raise KnowledgeBaseError(f"bodies.yaml: {b.slug} under unknown country {b.country}")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from . import names, syntax
+from . import names, regional, syntax
 from .context import POSSESSIVE
 from .found import Found
 from .lexicon import GROUP_NOUNS, ORGANISATION_SEATS, words
@@ -34,7 +34,7 @@ ARMED = words("armed militant rebel jihadist extremist paramilitary")
 # generic nouns that stand for an international organisation already named ("the alliance")
 ORGANISATION_NOUNS = words("alliance bloc organisation organization")
 BLOCS = words("alliance bloc")  # never an organ of another organisation
-HOME_FRONT = words("COP CVL OPP EDU REL")  # sectors placed by "in <town>" (_placed_by_phrase)
+HOME_FRONT = words("COP CVL OPP EDU REL LEG")  # sectors placed by "in <town>" (_placed_by_phrase)
 
 
 class PlaceRules:
@@ -121,7 +121,7 @@ class PlaceRules:
             found.kind = "igo" if org is None or org.kind == "igo" else "group"
             found.org = unit.key  # its own id: "IGO/NATO", "REB/HAMAS"
         else:
-            body = self.kb.body(span.text)
+            body = self.kb.body_by_slug(unit.key) or self.kb.body(span.text)
             found.sector = body.sector if body else None
             found.country = body.country if body else None
         self.add(found)
@@ -179,6 +179,8 @@ class PlaceRules:
         role = syntax.place_role(span, self._heads_actor)
         if unit.kind == "NORP" and role == "modifier" and not self._heads_actor(span.root.head):
             return  # "a Congressional hearing": an adjective the knowledge base does not know
+        if unit.kind == "NORP" and regional.is_regional(span, self.kb):
+            return  # "West African" in a headline, "Asian": a region's peoples, no actor
         kind = "group" if unit.kind in ("ORG", "NORP") else "place"
         acronym = len(span) == 1 and span.text.isupper()  # "the PISA results" is no Pisa
         if unit.kind == "ORG" and not acronym and syntax.place_country(span.text):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from . import syntax
+from . import namesakes, regional, syntax
 from .lexicon import HONORIFICS, RANK_MODIFIERS, SOFT_MODIFIERS, Lexicon, words
 
 KB_KINDS = frozenset({"country", "adjective", "capital", "metonym", "organisation", "body"})
@@ -51,10 +51,12 @@ def find_units(doc: Doc, lex: Lexicon) -> list[Unit]:
     _mark(taken, titles)
     honorifics = _honorifics(doc, taken)
     _mark(taken, honorifics)
-    ner = _ner_units(doc, taken)
+    ner = _split_places(doc, regional.join_regions(doc, _ner_units(doc, taken), lex.kb, Unit))
     _mark(taken, ner)
     ner += _missed_towns(doc, taken)
-    return sorted(found + named + titles + honorifics + ner, key=lambda u: u.start)
+    units = sorted(found + named + titles + honorifics + ner, key=lambda u: u.start)
+    namesakes.national_bodies(doc, units, lex.kb)
+    return units
 
 
 def _stances(doc: Doc) -> set[int]:
@@ -202,6 +204,32 @@ def _ner_units(doc: Doc, taken: bytearray) -> list[Unit]:
             label = "GPE" if syntax.town_of_inhabitants(doc[start:end]) else ent.label_
             out.append(Unit(start, end, label))
     return out
+
+
+def _split_places(doc: Doc, ner: list[Unit]) -> list[Unit]:
+    """ "Lawmakers in Republika Srpska": a place name of two words or more from the gazetteer
+    that the NER split over several spans ("Republika" + PERSON "Srpska") or left partly out
+    is one place, not a person; a listed office holder's name stays a name."""
+    from . import leaders
+
+    out = list(ner)
+    for unit in ner:
+        for start, end in ((unit.start - 1, unit.end), (unit.start, unit.end + 1)):
+            if start < 0 or end > len(doc) or not all(t.text[:1].isupper() for t in doc[start:end]):
+                continue
+            inside = [u for u in out if u.start < end and start < u.end]
+            if (
+                any(u.start < start or u.end > end for u in inside)
+                or inside == [unit]
+                and (unit.start, unit.end) == (start, end)
+            ):
+                continue
+            text = doc[start:end].text
+            if syntax.place_country(text) is None or leaders.lookup(text) is not None:
+                continue
+            out = [u for u in out if u not in inside] + [Unit(start, end, "GPE")]
+            break
+    return sorted(out, key=lambda u: u.start)
 
 
 def _missed_towns(doc: Doc, taken: bytearray) -> list[Unit]:
