@@ -907,3 +907,14 @@ def test_the_type_model_never_codes_a_verb_of_saying_the_tables_miss(nlp):
     finally:
         typemodel.reset()
     assert "say" not in found
+
+
+def test_a_run_on_predicate_takes_the_reporters_subject(nlp):
+    """ "X said it was an accident, apologised to Y": the parser makes "apologised" part of
+    what is said; its subject is the reporter."""
+    from communique.events.participants import subject_tokens
+
+    doc = nlp("Ankara said it was an accident, apologised to Athens and offered compensation.")
+    verb = next(t for t in doc if t.lower_ == "apologised")
+    subjects, active = subject_tokens(verb)
+    assert [s.text for s in subjects] == ["Ankara"] and active

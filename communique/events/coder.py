@@ -57,6 +57,7 @@ SUPPORT_WORDS = frozenset({"support", "backing", "solidarity", "condolence", "sy
 # or an order to leave (an expulsion)
 DEMANDING = frozenset({"REQUEST", "THREATEN"})
 ORDERS_TO_LEAVE = frozenset({"166", "174"})
+VERBAL_CONFLICT = 3  # quad class of ACCUSE, REJECT, THREATEN ...; 4 is material conflict
 SCENE_WEIGHT = 0.5  # strength left to an event that only sets the scene ("since the invasion")
 
 
@@ -263,6 +264,10 @@ def code_match(
     if entry.plover is None:
         return []
     sources, targets, reciprocal, from_parse = roles(match, index, context)
+    if entry.plover == "REQUEST" and refusal.granted(match):  # "approved his request"
+        askers = [a for a in (context.asker(s) for s in sources[:1]) if a is not None]
+        if askers:  # only a request told before: the granter agrees with the asker
+            code, entry, targets = refusal.AGREED, onto.code(refusal.AGREED), askers
     frame = "host" if _hosted(match, entry.plover) else match.trigger.frame
     if not targets and not reciprocal:
         targets = inner_targets(inner or [], sources, index, context)
@@ -289,6 +294,10 @@ def code_match(
         targets = contacted(match, sources, index, context)
     if sources and not targets and entry.plover == "CONCEDE" and (match.noun or code == APOLOGY):
         targets = _counterpart(sources, context)  # "X made painful concessions", "X apologised"
+    if sources and not targets and not match.noun and entry.quad_class >= VERBAL_CONFLICT:
+        targets = judged.answered(match.token, context, sources)  # "downgraded ... in response"
+    if sources and not targets and entry.plover == "ACCUSE" and _intransitive(match):
+        targets = _counterpart(sources, context)  # "X had already lashed out"
     if sources and not targets and entry.plover == "REJECT" and refusal.bare_refusal(match):
         targets = [a for a in (context.asker(s) for s in sources[:1]) if a is not None]
     if sources and not targets and code == MEDIATE:  # "X brokered the talks": the last two sides
@@ -303,8 +312,9 @@ def code_match(
         coded = [c for c in coded if not _media(c.source) and not _media(c.target)]
     if not coded:
         return []
-    if code in measures.SHOWN_FORCE and all(c.target is None for c in coded):
-        code = measures.SHOWN_FORCE[code]
+    shown = code in measures.SHOWN_FORCE or code in measures.SHOWN_FORCE.values()
+    if shown and all(c.target is None for c in coded):  # "fired missiles into waters off X"
+        code = measures.SHOWN_FORCE.get(code, code)
         entry = onto.code(code)
         aimed = args.group(measures.around(match), index, context)  # "drills around Taiwan"
         coded = [replace(c, target=t) for c in coded for t in without(aimed, sources)] or coded
@@ -378,6 +388,24 @@ def _counterpart(sources: list[str], context: Context) -> list[str]:
     return [p for p in parties if args.country_part(p) != side]
 
 
+OBJECT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "oprd", "attr", "dative", "prep"})
+
+
+def _intransitive(match: Match) -> bool:
+    """ "X lashed out on Thursday", "X protested": a verb of blame with no object nor
+    phrase naming what or whom it blames (a time phrase aside)."""
+    if match.noun:
+        return False
+    phrases = [c for c in match.token.children if c.dep_ in OBJECT_DEPS]
+    return all(c.dep_ == "prep" and _time_phrase(c) for c in phrases)
+
+
+def _time_phrase(prep: Token) -> bool:
+    return prep.lower_ in args.TIME_PREPOSITIONS or any(
+        c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children
+    )
+
+
 def _object_gap(match: Match) -> bool:
     """ "the officials they hold responsible for the dispersal of protesters": a predicate
     trigger whose object is elsewhere; what its complement names is the deed, not a side."""
@@ -405,6 +433,8 @@ def _unfit(
         return screen.noun_sides_missing(frame, plover, sources, targets, carried)
     slots = match.trigger.slots
     if screen.crowd_visit(match.token, match.trigger.cameo) or screen.signed_for_side(match.token):
+        return True
+    if screen.place_description(match.token):  # "drills in zones encircling X"
         return True
     return screen.non_actor_argument(match.token, frame, slots, quad, sources, targets)
 

@@ -6,6 +6,7 @@ kind: a raid told as an arrest).
     remember(context, plover, source)
     author(verb, plover, onto, context, sources) -> list[str]
     author_of(noun, onto, context, sources) -> list[str]
+    answered(verb, context, sources) -> list[str]
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from spacy.tokens import Token
 from .ontology import NOT_EVENT, Ontology
 from .participants import Context, with_own_states
 
+ANSWERS = frozenset({"response", "retaliation", "reprisal", "kind"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 JUDGING = frozenset({"ACCUSE"})
 SIDES = frozenset({"on", "against", "of", "by", "with", "between", "to", "from", "in"})
@@ -57,6 +59,20 @@ def author_of(noun: Token, onto: Ontology, context: Context, sources: list[str])
     if not rows or rows[0].cameo == NOT_EVENT or not _definite(noun) or _sided(noun):
         return []
     return _last_of(onto.code(rows[0].cameo).plover, context, sources)
+
+
+def answered(verb: Token, context: Context, sources: list[str]) -> list[str]:
+    """ "X downgraded relations in response", "expelled two diplomats in retaliation": an
+    act in answer to no one named answers the source of the last act by another side."""
+    if not any(
+        c.dep_ == "prep"
+        and c.lower_ == "in"
+        and any(g.lemma_.lower() in ANSWERS and not list(g.children) for g in c.children)
+        for c in verb.children
+    ):
+        return []
+    own = with_own_states(sources)
+    return [s for _, s in reversed(context.acts) if s not in own][:1]
 
 
 def _last_of(kind: str, context: Context, sources: list[str]) -> list[str]:

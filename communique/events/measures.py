@@ -14,6 +14,7 @@ from ..actors.resolve import UNKNOWN as UNKNOWN_COUNTRY
 from ..records import Location
 from . import participants as args
 from .ontology import Ontology
+from .screen import ENCIRCLING, LOCATIVE
 from .triggers import CALL_OFF, Match
 
 COERCIVE = frozenset({"ASSAULT", "COERCE", "SANCTION"})
@@ -104,8 +105,20 @@ def decided(match: Match) -> bool:
 
 
 def around(match: Match) -> list[Token]:
-    """What a show of force is staged around ("drills around Taiwan", "off its coast")."""
-    return [p for anchor in match.anchors for p in args.prep_objects(anchor, AROUND)]
+    """What a show of force is staged around ("drills around Taiwan", "off its coast"), also
+    through the place it is staged in ("drills in zones encircling Taiwan", "fired missiles
+    into waters off X")."""
+    found = [p for anchor in match.anchors for p in args.prep_objects(anchor, AROUND)]
+    places = [p for anchor in match.anchors for p in args.prep_objects(anchor, LOCATIVE)]
+    return found or [o for p in places for o in aimed_from(p)]
+
+
+def aimed_from(place: Token) -> list[Token]:
+    """ "zones encircling Taiwan" -> Taiwan; "waters off X" -> X."""
+    encircling = [c for c in place.children if c.dep_ == "acl" and c.lemma_.lower() in ENCIRCLING]
+    return [o for c in encircling for o in args.children(c, {"dobj"})] + args.prep_objects(
+        place, AROUND
+    )
 
 
 def place_state(place: Location | None) -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .ontology import Ontology
-from .participants import misattached
+from .slips import misattached
 
 COMPLEMENTS = frozenset(
     {"xcomp", "ccomp", "acl", "relcl", "pcomp", "dobj", "pobj", "advcl", "prep"}

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import dateline
 from ..records import Mention
+from .slips import REPORTING_VERBS, misattached, run_on
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
@@ -24,9 +25,6 @@ SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her", "i"})  # "it" only as 
 UNRESOLVED = frozenset({"unresolved", "?"})
 HELD = frozenset({"release", "arrest", "detention", "extradition", "deportation", "freedom"})
 REPORTER_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
-REPORTING_VERBS = frozenset(
-    {"say", "tell", "announce", "state", "add", "insist", "warn", "write", "claim", "confirm"}
-)
 RELATIVE = frozenset({"who", "which", "that"})
 PAIR = frozenset({"two", "both"})
 CONTROL_DEPS = frozenset({"xcomp", "advcl", "conj", "relcl", "acl", "pcomp", "acomp"})
@@ -104,7 +102,7 @@ class MentionIndex:
         actors: list[str] = []
         places: list[str] = []
         for m in self.by_token.get(token.i, ()):
-            (places if m.role == "location" or _is_place(m.entity) else actors).append(m.entity)
+            (places if m.role == "location" or "/place/" in m.entity else actors).append(m.entity)
         return _unique(actors), _unique(places)
 
     def entities_in(self, span: Span) -> set[str]:
@@ -312,8 +310,7 @@ STATIVE_PARTICIPLES = frozenset(
 
 
 def _labelled(subject: Token) -> bool:
-    after = subject.i + 1
-    return after < len(subject.doc) and subject.doc[after].text == ":"
+    return subject.i + 1 < len(subject.doc) and subject.doc[subject.i + 1].text == ":"
 
 
 def subject_tokens(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
@@ -335,6 +332,8 @@ def subject_tokens(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     ]
     if passive:  # "is opposed to", "is engaged in": a state of the subject, not a passive
         return passive, verb.lemma_.lower() in STATIVE_PARTICIPLES and not agents(verb)
+    if run_on(verb):  # "X said it was a mistake, apologised to Y"
+        return subject_tokens(verb.head, depth + 1)
     if depth > 3 or verb.dep_ not in CONTROL_DEPS or verb.head.i == verb.i:
         return [], True
     head = verb.head
@@ -352,6 +351,8 @@ def subject_tokens(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
             return objects, True
     if verb.dep_ == "conj" and misattached(verb):
         head = head.head  # "told X that Y would stand ... and pledged": pledged with told
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.dep_ == "xcomp" and head.i < verb.i:
+        head = head.head  # "ordered X to leave, accusing Y": the adjunct is the orderer's
     subjects, active = subject_tokens(head, depth + 1)
     if verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ", "VBP"):
         active = True  # "X was disappointed and urged Y": the second verb is active
@@ -397,26 +398,6 @@ def commands_own_forces(verb: Token) -> bool:
         return False
     owners = children(objects[0], {"poss", "compound", "nmod", "amod"})
     return not any(o.pos_ == "PROPN" for o in owners)
-
-
-def misattached(verb: Token) -> bool:
-    """A past-tense verb coordinated with a modal verb of a reported clause belongs with the
-    reporting verb (a frequent parse slip: "said that Y would stand ... and pledged"); so
-    does a speech act coordinated with a past perfect ("said Y had lied and accused Z")."""
-    head = verb.head
-    if verb.tag_ != "VBD" or head.dep_ != "ccomp" or head.head.tag_ != "VBD":
-        return False
-    auxiliaries = [c for c in head.children if c.dep_ == "aux"]
-    if any(c.tag_ == "MD" for c in auxiliaries):
-        return True
-    perfect = any(c.lower_ == "had" for c in auxiliaries)
-    return perfect and verb.lemma_.lower() in SPEECH_ACTS
-
-
-SPEECH_ACTS = frozenset(
-    {"accuse", "urge", "condemn", "criticise", "criticize", "denounce", "warn", "demand",
-     "deny", "reject", "praise", "welcome", "blame", "ask", "call", "vow", "pledge"}
-)  # fmt: skip
 
 
 def agents(verb: Token) -> list[Token]:
@@ -559,7 +540,3 @@ def _purpose_or_condition(token: Token) -> bool:
         and token.lower_ not in TIME_PREPOSITIONS  # "during a protest against X" is a time
         and any(c.dep_ == "pobj" and c.lemma_.lower() in PURPOSE_NOUNS for c in token.children)
     )
-
-
-def _is_place(entity: str) -> bool:
-    return "/place/" in entity

@@ -1,8 +1,10 @@
 """Refusals and meetings called off: a bare refusal answers the last request made of the
 refuser, and a meeting cancelled or postponed by one side is that side's rejection of the
-others (CAMEO 125), dated by the decision.
+others (CAMEO 125), dated by the decision. A request granted ("approved his request") is the
+granter's agreement with whoever made the request told before.
 
     bare_refusal(match) -> bool
+    granted(match) -> bool
     called_off(match, planned, index, context, onto, decided) -> list[Event]
 """
 
@@ -18,6 +20,8 @@ from .triggers import Match
 
 CALLED_OFF = "125"  # CAMEO: reject a proposal to meet, discuss or negotiate
 REJECTED = "120"  # CAMEO: reject, nothing more specific
+AGREED = "030"  # CAMEO: express intent to cooperate (to do what was asked)
+GRANTING = frozenset({"approve", "grant", "accept", "heed", "answer"})
 
 
 def bare_refusal(match: Match) -> bool:
@@ -26,6 +30,13 @@ def bare_refusal(match: Match) -> bool:
     if match.noun or match.trigger.cameo != REJECTED:
         return False
     return not any(c.dep_ in ("dobj", "nsubjpass", "ccomp") for c in match.token.children)
+
+
+def granted(match: Match) -> bool:
+    """ "The alliance approved his request", "granted the request": a request noun that a
+    verb of granting carries."""
+    light = match.light
+    return match.noun and light is not None and light.lemma_.lower() in GRANTING
 
 
 def called_off(

@@ -21,6 +21,8 @@ Precision rules applied before and after participants are found:
   no diplomatic visit: "Chinese tourists visited Vietnam", "Kenya hosts refugees";
 - a signature for a side ("X signed on behalf of the government", "Y signed for the rebels"),
   with no document or partner named, is the signing of an agreement told elsewhere;
+- a participle of encircling that describes where something is staged ("drills in six zones
+  encircling Taiwan") is a place, not an encirclement (the drills are aimed at Taiwan);
 - an act noun that is the subject of a verb of seeming with a predicate ("it will make
   Iranian sanctions look tame") is compared or judged, not told.
 """
@@ -128,6 +130,22 @@ CROWDS = words(
     crowd spectator evacuee settler nomad herder farmer fisherman diaspora"""
 )
 QUANTITIES = words("thousand million hundred dozen number wave group influx flow stream lot tide")
+
+
+ENCIRCLING = frozenset({"encircle", "surround", "ring"})
+LOCATIVE = frozenset({"in", "into", "across"})
+
+
+def place_description(verb: Token) -> bool:
+    """ "drills in six zones encircling Taiwan": a participle of encircling on the object of
+    a place phrase says where, not what was done."""
+    place = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.lemma_.lower() in ENCIRCLING
+        and place.dep_ == "pobj"
+        and place.head.lower_ in LOCATIVE
+    )
 
 
 def signed_for_side(verb: Token) -> bool:
