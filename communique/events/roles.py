@@ -24,6 +24,7 @@ from .triggers import Match, verb_sense
 # "arrived for talks": the talks are the side's that arrived (unless the phrase names both
 # sides: "pulled out after talks between X and Y"; but "after a call with X and Y")
 PURPOSE = frozenset({"for", "during", "at", "after"})
+NO_STATE = frozenset({UNKNOWN_COUNTRY, "IGO", "NGO", "REB", "MED"})  # prefixes of no state
 
 
 def roles(
@@ -300,8 +301,9 @@ def contacted(match: Match, sources: list[str], index: MentionIndex, context: Co
 
 def disclosed_by(match: Match, index: MentionIndex, context: Context) -> list[str]:
     """ "According to the Pentagon, the package for Ukraine includes ...": an aid noun whose
-    giver is not named is the aid of who tells what it holds, the "according to" phrase of
-    the noun's clause."""
+    giver is not named is the aid of the state of whoever tells what it holds (the
+    "according to" phrase of the noun's clause): the office that discloses it gives nothing
+    itself."""
     verb = (match.head or match.token).head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
@@ -314,7 +316,13 @@ def disclosed_by(match: Match, index: MentionIndex, context: Context) -> list[st
         for g in to.children
         if g.dep_ == "pobj"
     ]
-    return args.group(told, index, context)
+    return list(dict.fromkeys(_state_of(e) for e in args.group(told, index, context)))
+
+
+def _state_of(entity: str) -> str:
+    """ "USA/pentagon" -> "USA"; an actor of no state keeps its own id."""
+    prefix = entity.split("/", 1)[0]
+    return prefix if "/" in entity and prefix not in NO_STATE else entity
 
 
 def one_sided(frame: str, sources: list[str]) -> bool:

@@ -1,5 +1,5 @@
 """Trigger matches that are not coded as events of their own: an act only asked for,
-threatened, alleged or invited ("urged X to release", "accused X of attacking"), a noun that
+promised, threatened, alleged or invited ("urged X to release", "accused X of attacking"), a noun that
 sets the scene, the toll of an attack ("shelled the town, killing 20"), and a purpose that
 names the act it serves ("began a hunger strike to protest") or a participle that states
 what an agreement brings about ("agreed to a ceasefire, ending five days of fighting").
@@ -26,7 +26,10 @@ from .triggers import INTENDED, Match
 SUPPRESSING = frozenset({"REQUEST", "THREATEN"})
 INVITING = frozenset({"invitation", "invite"})  # "invited X to visit": the visit is the invitation
 SETTLING = frozenset({"AGREE", "RETREAT"})  # what a participle ending a measure results from
-ALLEGING = frozenset({"ACCUSE"})  # "accused X of violating", "blamed X for attacking"
+ALLEGING = frozenset({"ACCUSE"})
+PROMISING = frozenset(
+    {"pledge", "promise", "vow"}
+)  # the act promised is the pledge's content  # "accused X of violating", "blamed X for attacking"
 
 
 def threatened_if(match: Match, governing: Match, onto: Ontology) -> bool:
@@ -53,6 +56,7 @@ def suppressor(match: Match, verbs: dict[int, Match], onto: Ontology) -> Match |
         if (
             governing.token.lemma_.lower() in INVITING
             or governing.trigger == INTENDED
+            or governing.token.lemma_.lower() in PROMISING  # "pledged that X would keep helping"
             or plover in SUPPRESSING
             or (plover in ALLEGING and via_of)
         ):
