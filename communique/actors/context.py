@@ -250,7 +250,7 @@ class Scanner:
                 d.prep_at = min(d.prep_at, i)
                 if tok.lower_ in POSTING and d.titles():
                     d.posting_at = min(d.posting_at, i)
-            elif tok.is_lower and (tok.pos_ in ("ADJ", "NOUN") and _plain(tok) or _participle(tok)):
+            elif tok.is_lower and (tok.pos_ in WORD_CLASSES and _plain(tok) or _participle(tok)):
                 d.words.append(tok.lower_)
             elif not (
                 tok.lower_ in ARTICLES
@@ -317,6 +317,11 @@ class Scanner:
             or tok.pos_ in ("VERB", "AUX")
             or tok.lower_ in RELATIVES  # "X, the former president who led the talks,"
         )
+
+
+# a lower-case word the tagger calls a proper noun ("the ministry's information department")
+# is a common noun all the same
+WORD_CLASSES = frozenset({"ADJ", "NOUN", "PROPN"})
 
 
 def _hyphen_participle(tok) -> bool:

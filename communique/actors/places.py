@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from . import names, regional, syntax
+from . import names, placenames, regional, syntax
 from .context import POSSESSIVE
 from .found import Found
 from .lexicon import GROUP_NOUNS, ORGANISATION_SEATS, words
@@ -177,10 +177,14 @@ class PlaceRules:
 
     def _ner_span(self, unit: Unit, span: Span) -> None:
         role = syntax.place_role(span, self._heads_actor)
+        if role == "actor" and (unit.key == placenames.PLACED or placenames.said_to_be_place(span)):
+            role = "location"  # "the capture of the town of X": a place, not one who acts
         if unit.kind == "NORP" and role == "modifier" and not self._heads_actor(span.root.head):
             return  # "a Congressional hearing": an adjective the knowledge base does not know
         if unit.kind == "NORP" and regional.is_regional(span, self.kb):
             return  # "West African" in a headline, "Asian": a region's peoples, no actor
+        if unit.kind == "ORG" and len(span) == 1 and span[0].pos_ in ("ADJ", "ADV"):
+            return  # "our two GREAT friends": an adjective the NER took for a name
         kind = "group" if unit.kind in ("ORG", "NORP") else "place"
         acronym = len(span) == 1 and span.text.isupper()  # "the PISA results" is no Pisa
         if unit.kind == "ORG" and not acronym and syntax.place_country(span.text):
@@ -195,10 +199,25 @@ class PlaceRules:
                 found.kind, found.key, found.country = "state", misspelt, misspelt
             elif found.country is None and role == "actor":
                 found.kind = "unknown"  # acting, yet no known place: maybe a mislabelled name
+        if kind == "group":
+            self._cut_name(found, unit, span)
         self.add(found)
         if kind == "group":
             for u in self.scan.left(unit.start, span.sent).countries():
                 self._qualify(found, u)
+
+    def _cut_name(self, found: Found, unit: Unit, span: Span) -> None:
+        """ "The Atomic Energy Organization of" + "Iran": a name the NER cut after "of" (its
+        span went on over the "of") ends with the country named next, which is its own."""
+        of = self.doc[unit.end] if unit.end < len(self.doc) else None
+        if of is None or of.lower_ != "of" or of.ent_iob_ != "I":
+            return
+        country = next(iter(self.scan.of_country(unit.end, span.sent)), None)
+        if country is None or country.kind != "country":
+            return
+        found.end, found.country = country.end, country.key
+        found.key = names.slug(self.doc[unit.start : country.end].text)
+        self.used.add(country.start)
 
     def _heads_actor(self, tok) -> bool:
         """Is this head noun an actor (a title, a person, a body, a collective noun)?"""

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from . import names, owners
+from . import names, owners, pairs
 from .found import Found
 from .lexicon import RANK_MODIFIERS
 
@@ -454,11 +454,18 @@ class Resolver:
     def _pair(self, f: Found) -> list[Link]:
         """ "Both sides", "the two countries": the latest two actors named together; else
         no mention."""
-        batch = self._recent_batch(f.start, size=2)
+        batch = pairs.sides(self._recent_batch(f.start, size=2), self._state)
         if not batch:
             return []
         self.groups[id(f)] = batch
         return [Link(f, e) for e in batch]
+
+    def _state(self, code: str) -> Entity:
+        """The article's entity of a state, made when the state is not named itself."""
+        entity = self.entities.get(code)
+        if entity is None or entity.kind != "state":
+            entity = self.entities[code] = Entity("state", code, country=code, sector="GOV")
+        return entity
 
     def _neuter(self, f: Found) -> list[Link]:
         """ "Poland expelled ... It also recalled ...": the state, body or organisation that is

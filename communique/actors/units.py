@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from . import namesakes, regional, syntax
+from . import namesakes, placenames, regional, syntax
 from .lexicon import HONORIFICS, RANK_MODIFIERS, SOFT_MODIFIERS, Lexicon, words
 
 KB_KINDS = frozenset({"country", "adjective", "capital", "metonym", "organisation", "body"})
@@ -52,6 +52,7 @@ def find_units(doc: Doc, lex: Lexicon) -> list[Unit]:
     honorifics = _honorifics(doc, taken)
     _mark(taken, honorifics)
     ner = _split_places(doc, regional.join_regions(doc, _ner_units(doc, taken), lex.kb, Unit))
+    placenames.relabel(doc, ner, taken)
     _mark(taken, ner)
     ner += _missed_towns(doc, taken)
     units = sorted(found + named + titles + honorifics + ner, key=lambda u: u.start)
@@ -198,12 +199,27 @@ def _ner_units(doc: Doc, taken: bytearray) -> list[Unit]:
         start, end = ent.start, ent.end
         while start < end and (taken[start] or doc[start].lower_ in _LEADING_JUNK):
             start += 1
-        while end > start and (taken[end - 1] or doc[end - 1].text in _TRAILING_JUNK):
+        while end > start and (taken[end - 1] or _trailing_junk(doc[end - 1])):
             end -= 1
-        if end > start and not any(taken[start:end]):
+        if end > start and not any(taken[start:end]) and _names_someone(doc[start:end], ent):
             label = "GPE" if syntax.town_of_inhabitants(doc[start:end]) else ent.label_
             out.append(Unit(start, end, label))
     return out
+
+
+def _names_someone(span, ent) -> bool:
+    """A name has a capital letter somewhere: an NER span all in lower case ("in the bin")
+    is a common noun the model mislabelled. Nor is a PERSON span ending in the word for a
+    document a person ("Historic Peace Agreement")."""
+    if not any(c.isupper() for c in span.text):
+        return False
+    return ent.label_ != "PERSON" or span[-1].lower_ not in syntax.DOCUMENTS
+
+
+def _trailing_junk(tok) -> bool:
+    """Punctuation, or a connecting word the NER cut a name after ("... Organization of" +
+    the country, "the Ministry for"): the name resumes after it (see `PlaceRules._ner_span`)."""
+    return tok.text in _TRAILING_JUNK or tok.lower_ in _CONNECTORS
 
 
 def _split_places(doc: Doc, ner: list[Unit]) -> list[Unit]:
@@ -254,4 +270,5 @@ ORG_HEADS = words(
     "association guard guards corps"
 )
 _LEADING_JUNK = frozenset({"the", "a", "an", "[", "(", "-", "'", '"', "“", "‘"}) | HONORIFICS
+_CONNECTORS = frozenset({"of", "for", "and", "the", "on"})
 _TRAILING_JUNK = frozenset({"'s", "’s", "'", "’", "]", ")", ",", "-", '"', "”"})
