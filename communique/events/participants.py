@@ -14,7 +14,15 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import dateline
 from ..records import Mention
-from .slips import REPORTING_VERBS, misattached, run_on
+from .slips import (
+    REPORTING_VERBS,
+    antecedent,
+    listed,
+    misattached,
+    possessive_conjunct,
+    run_on,
+    stranded_subject,
+)
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
@@ -117,19 +125,9 @@ def conjuncts(token: Token) -> list[Token]:
     """The token and everything coordinated with it ("A, B and C")."""
     found = [token]
     for child in token.children:
-        if child.dep_ == "conj" or _listed(token, child):
+        if child.dep_ == "conj" or listed(token, child):
             found.extend(conjuncts(child))
-    return found
-
-
-def _listed(token: Token, child: Token) -> bool:
-    """ "Canada, Brazil and Colombia" parsed as Canada with the apposition "Brazil and
-    Colombia": names in a list, not a second name for the first."""
-    return (
-        child.dep_ == "appos"
-        and token.pos_ == child.pos_ == "PROPN"
-        and any(c.dep_ == "conj" for c in child.children)
-    )
+    return found + possessive_conjunct(token)
 
 
 def entities(token: Token, index: MentionIndex, context: Context, depth: int = 0) -> list[str]:
@@ -149,8 +147,11 @@ def entities(token: Token, index: MentionIndex, context: Context, depth: int = 0
     pair = _two_states(token, index, context)
     if pair:
         return pair
+    relative = antecedent(token) if pronoun and depth < 2 else None
+    if relative is not None:  # "C, whom X asked to mediate, hosted ...": whom is C
+        return entities(relative, index, context, depth + 1)
     if pronoun:
-        return _first_conjuncts_object(token, index, context) or _pronoun(token, context)
+        return _first_conjuncts_object(token, index, context) or _pronoun(token, index, context)
     found: list[str] = []
     for child in token.children:
         if child.dep_ in MODIFIERS and child.i < token.i or child.dep_ == "appos":
@@ -257,16 +258,39 @@ def _reporter(token: Token, index: MentionIndex, context: Context) -> list[str]:
     return []
 
 
-def _pronoun(token: Token, context: Context) -> list[str]:
+def _pronoun(token: Token, index: MentionIndex, context: Context) -> list[str]:
     if token.lower_ in PLURAL_PRONOUNS:
         return list(context.last_parties or context.last_source)
     held = token.dep_ == "poss" and token.head.lemma_.lower() in HELD  # "called for his release"
     if token.lower_ in ("him", "her", "his") and (token.dep_ in ("dobj", "dative") or held):
-        other = [p for p in context.last_parties if p not in context.last_source]
+        named = _named_person(token, index, context)  # "said Y must be stopped and accused him"
+        if named:
+            return named
+        other = [p for p in context.last_parties if p not in context.last_source and _person(p)]
         if len(other) == 1:  # "X met Y and told him", "X seized Y ... his release": the other side
             return other
+        if token.lower_ != "his":  # "him" and "her" name a person, never a body
+            return [s for s in context.last_source if _person(s)]
     if token.lower_ in SINGULAR_PRONOUNS:
         return list(context.last_source)
+    return []
+
+
+def _person(entity: str) -> bool:
+    return "/person/" in entity or "/role/" in entity
+
+
+def _named_person(token: Token, index: MentionIndex, context: Context) -> list[str]:
+    """The person named last before an object pronoun in its sentence, other than the
+    subject of the pronoun's verb."""
+    subjects, active = subject_tokens(token.head)
+    own = set(group(subjects, index, context)) if active else set()
+    for i in range(token.i - 1, token.sent.start - 1, -1):
+        if token.doc[i].pos_ != "PROPN":
+            continue
+        people = [e for e in index.entities(token.doc[i]) if _person(e) and e not in own]
+        if people:
+            return people[:1]
     return []
 
 
@@ -334,6 +358,9 @@ def subject_tokens(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         return passive, verb.lemma_.lower() in STATIVE_PARTICIPLES and not agents(verb)
     if run_on(verb):  # "X said it was a mistake, apologised to Y"
         return subject_tokens(verb.head, depth + 1)
+    stranded = stranded_subject(verb)
+    if stranded is not None:  # "C, whom X asked to mediate, hosted A": C hosted
+        return [stranded], True
     if depth > 3 or verb.dep_ not in CONTROL_DEPS or verb.head.i == verb.i:
         return [], True
     head = verb.head

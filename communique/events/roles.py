@@ -19,6 +19,7 @@ from . import participants as args
 from .claims import answered, claimed
 from .ontology import NOT_EVENT, ontology
 from .participants import Context, MentionIndex
+from .slips import adverbial_objects
 from .triggers import Match, verb_sense
 
 # "arrived for talks": the talks are the side's that arrived (unless the phrase names both
@@ -35,7 +36,10 @@ def roles(
         return _noun_roles(match, index, context)
     verb = match.token
     subjects, active = args.subject_tokens(verb)
+    if match.trigger.frame == "host" and verb.tag_ == "VBN" and args.agents(verb):
+        subjects, active = _hosted_guests(verb, subjects), False
     objects = [c for c in verb.children if c.dep_ == "dobj"] or _relative_object(verb)
+    objects = objects or adverbial_objects(verb)
     reciprocal = any(args.is_reciprocal(o) for o in objects)
     objects = [o for o in objects if not args.is_reciprocal(o)]
     targets = _slot_targets(verb, objects, match.trigger.slots, index, context)
@@ -51,6 +55,30 @@ def roles(
     if not targets and active:
         targets = without(_participle_object(objects, index, context), sources)
     return sources, targets, reciprocal, from_parse
+
+
+def _hosted_guests(verb: Token, subjects: list[Token]) -> list[Token]:
+    """The guests of a participle "hosted by C": the sides of the meeting it hangs on ("A and B
+    met, hosted by C"; "A and B met in talks hosted by C"; "talks between A and B hosted by
+    C"), who are no agents of the hosting; none where no meeting is told."""
+    if verb.dep_ == "advcl":
+        return subjects if _meeting(verb.head) else []
+    if verb.dep_ != "acl" or not subjects or subjects[0].pos_ != "NOUN":
+        return subjects
+    meeting = subjects[0]
+    between = args.prep_objects(meeting, {"between"})
+    if between:
+        return between
+    clause = meeting.head.head
+    if meeting.dep_ == "pobj" and meeting.head.lower_ in ("in", "at") and _meeting(clause):
+        found, active = args.subject_tokens(clause)
+        return found if active else []
+    return []
+
+
+def _meeting(verb: Token) -> bool:
+    sense = verb_sense(verb, ontology()) if verb.pos_ == "VERB" else None
+    return sense is not None and ontology().code(sense.cameo).plover == "CONSULT"
 
 
 def _participle_object(objects: list[Token], index: MentionIndex, context: Context) -> list[str]:
