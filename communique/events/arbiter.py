@@ -7,7 +7,9 @@
   complement: "called for" is a request whatever the model makes of "call") or the trigger
   is a noun ("talks", "visit": the model, trained on sentences, reads the sentence's verb
   into them: "signed a truce after two weeks of talks" made the talks an agreement) or a
-  participle describing a noun ("after talks brokered by X" made the brokering one); every
+  participle describing a noun ("after talks brokered by X" made the brokering one), or is
+  an apology the tables are sure of ("apologised to X and offered compensation" made the
+  apology an agreement); every
   candidate's strength (hence its events' confidence) is weighted by the model's belief in
   its type, so the sentence's main event ranks first.
 - Missing: a sentence with no coded event but a verb whose subject and an object or
@@ -31,6 +33,10 @@ from .ontology import SYMMETRIC_TYPES, Ontology, Trigger
 
 RETYPE_MIN = 0.6  # model probability needed to overrule the table ...
 TABLE_MAX = 0.1  # ... when it gives the table's type at most this
+# an apology the tables are sure of keeps its type: the model, trained on few apologies, reads
+# the sentence's other acts into it ("apologised to X and offered compensation": an agreement)
+KEPT_TYPES = frozenset({"CONCEDE"})
+SURE = 0.9
 WEIGHT_FLOOR = 0.6  # strength multiplier for a candidate the model finds unlikely
 FALLBACK_MIN = 0.6  # model probability needed to code a verb missing from the tables
 FALLBACK_STRENGTH = 0.6
@@ -90,6 +96,7 @@ def _judge(match, model: typemodel.TypeModel, onto: Ontology, sentence: list[str
     best = max(scores, key=scores.__getitem__)
     belief = scores.get(own, 0.0)
     specific = match.trigger.cond_kind is not None or match.noun or _describes_noun(match.token)
+    specific = specific or own in KEPT_TYPES and match.trigger.strength >= SURE
     if not specific and best != own and scores[best] >= RETYPE_MIN and belief <= TABLE_MAX:
         trigger = replace(match.trigger, cameo=default_codes(onto)[best], frame=_frame(best))
         return replace(match, trigger=trigger)

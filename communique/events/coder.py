@@ -30,6 +30,7 @@ from . import (
 from . import participants as args
 from .claims import BLAMED, DEMANDED, RESPONDED, WORSENED, claimed
 from .dating import choose_date
+from .embedded import TIME_PREPOSITIONS, purpose_actors
 from .location import carry_over, from_dateline, locate
 from .modality import modality
 from .ontology import Ontology, ontology
@@ -289,7 +290,7 @@ def code_match(
     ):
         targets = complement_targets(match.token, frame, sources, index, context)
     elif sources and not targets and match.light is not None and frame == "dir":
-        targets = without(args.purpose_actors(match.light, index, context, sources), sources)
+        targets = without(purpose_actors(match.light, index, context, sources), sources)
     if sources and not targets and frame == "dir":
         targets = contacted(match, sources, index, context)
     if sources and not targets and entry.plover == "CONCEDE" and (match.noun or code == APOLOGY):
@@ -401,7 +402,7 @@ def _intransitive(match: Match) -> bool:
 
 
 def _time_phrase(prep: Token) -> bool:
-    return prep.lower_ in args.TIME_PREPOSITIONS or any(
+    return prep.lower_ in TIME_PREPOSITIONS or any(
         c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children
     )
 

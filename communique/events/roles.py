@@ -17,6 +17,7 @@ from spacy.tokens import Token
 from ..actors.resolve import UNKNOWN as UNKNOWN_COUNTRY
 from . import participants as args
 from .claims import answered, claimed
+from .embedded import complement_actors
 from .ontology import NOT_EVENT, ontology
 from .participants import Context, MentionIndex
 from .slips import adverbial_objects
@@ -290,9 +291,7 @@ def complement_targets(
     US mediation") only a named actor of another country, never a place or the source's own
     officials ("the two leaders agreed that officials would ...")."""
     joint = frame != "dir"
-    found = args.complement_actors(
-        verb, index, context, sources, places=not joint, topics=not joint
-    )
+    found = complement_actors(verb, index, context, sources, places=not joint, topics=not joint)
     if not found and not joint:  # "pledged that X would keep helping the country"
         found = _the_country(_complement_objects(verb), index, sources)
     found = without([country_of_place(t) or t for t in found], sources)

@@ -335,7 +335,7 @@ def _condition(token: Token, trigger: Trigger) -> bool:
             for c in [*token.children, *_trailing_prep(token), *_clause_marks(token)]
         )
     if kind == "obj":
-        return any(o.lemma_.lower() in values for o in _objects(token))
+        return any(o.lemma_.lower() in values for o in _counted(_objects(token)))
     if kind == "xcomp":  # an open complement, or an object predicate ("held X responsible")
         predicates = [_predicate_lemmas(c) for c in _predicates(token)]
         if any(not values or lemmas & values for lemmas in predicates):
@@ -397,6 +397,23 @@ def _objects(verb: Token) -> list[Token]:
     if verb.dep_ == "xcomp" and passive:  # "the report is (expected) to be released"
         found.extend(c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass"))
     return found
+
+
+# "citing a series of unfriendly actions by X": the object counts the acts it names
+SERIES_NOUNS = frozenset({"series", "string", "spate", "wave", "litany", "pattern", "number"})
+
+
+def _counted(objects: list[Token]) -> list[Token]:
+    """The objects, and the "of" objects of those that only count them ("a series of acts")."""
+    return objects + [
+        g
+        for o in objects
+        if o.lemma_.lower() in SERIES_NOUNS
+        for c in o.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def _predicates(verb: Token) -> list[Token]:
