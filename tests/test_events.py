@@ -642,6 +642,13 @@ def test_a_when_clause_takes_the_date_it_hangs_on(nlp):
             id="a-participle-of-manner",
         ),
         pytest.param(
+            "Moldova on Friday ordered Russia to cut its embassy staff, citing hostile acts "
+            "by Moscow.",
+            "citing",
+            dt.date(2021, 9, 10),
+            id="a-participle-hung-on-what-an-order-orders",
+        ),
+        pytest.param(
             "Kenya and Somalia met in Nairobi on Friday and will sign a border deal.",
             "sign a border deal",
             None,

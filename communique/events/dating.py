@@ -88,6 +88,8 @@ def _date_sharers(verb: Token) -> list[Token]:
         head = verb.head
         if head.i == verb.i or head.pos_ not in ("VERB", "AUX") or not _shares(verb, head):
             break
+        if verb.dep_ == "advcl" and head.dep_ == "xcomp":  # "ordered X to leave, citing ...":
+            head = head.head  # the parser hangs the order's manner on what it orders
         sharers.append(head)
         verb = head
     return sharers
