@@ -33,7 +33,7 @@ from .dating import choose_date
 from .embedded import TIME_PREPOSITIONS, purpose_actors
 from .location import carry_over, from_dateline, locate
 from .modality import modality
-from .ontology import Ontology, ontology
+from .ontology import CameoCode, Ontology, ontology
 from .participants import Context, MentionIndex
 from .roles import (
     complement_targets,
@@ -335,6 +335,7 @@ def code_match(
         and (attributes.future(match, date, article) or attributes.offered(match))
     ):
         mood = "planned"
+    threat = measures.weighed(match, code, entry.plover, mood, bool(sources))
     code, mood = measures.announced(match, code, entry.plover, act_class, mood, bool(sources))
     entry = onto.code(code)
     place = _place(match, index, sources + targets, entry.plover)
@@ -371,12 +372,27 @@ def code_match(
             judged.remember(context, entry.plover, item.source)
         if _demands(entry.plover, code) and item.source and item.target and mood == "asserted":
             context.remember_request(item.source, item.target)
+    if threat is not None:  # "was considering cutting ties": the act weighed, and a threat
+        events += [_threat(e, onto.code(threat), threat) for e in events if e.source]
     if match.effect in CALL_OFF and entry.plover == "CONSULT":
         decided = choose_date(
             replace(match, token=match.light, light=None, head=None), article, timexes
         )
         events += refusal.called_off(match, events, index, context, onto, decided)
     return events
+
+
+def _threat(event: Event, entry: CameoCode, code: str) -> Event:
+    """The threat made by weighing a coercive act: asserted, of the act's sides."""
+    return replace(
+        event,
+        event_type=entry.plover,
+        cameo=code,
+        goldstein=entry.goldstein,
+        quad_class=entry.quad_class,
+        modality="asserted",
+        evidence=list(event.evidence),
+    )
 
 
 def _counterpart(sources: list[str], context: Context) -> list[str]:

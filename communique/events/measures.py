@@ -61,6 +61,9 @@ ATTEMPTS = frozenset({"try", "attempt"})
 # "announced that 23 diplomats would be expelled": a measure its announcer decides, told in
 # the passive with no other doer, is the announcer's act
 DECIDING = frozenset({"announce", "decide", "declare", "order", "confirm", "say", "state"})
+# "was considering suspending relations with X": a coercive act its doer weighs is a threat
+# made now, while the act itself stays only possible
+WEIGHING = frozenset({"consider", "weigh", "mull", "contemplate"})
 
 
 def undone(match: Match, code: str, onto: Ontology) -> str | None:
@@ -90,6 +93,20 @@ def announced(
     if sourced and plover in COERCIVE and own(match) and decided(match):
         return code, "asserted"
     return code, mood
+
+
+def weighed(match: Match, code: str, plover: str, mood: str, sourced: bool) -> str | None:
+    """The threat code of a coercive act its doer is weighing ("was considering suspending
+    ties with X", "is weighing sanctions on X"); None for any other act."""
+    if not sourced or plover not in COERCIVE or mood != "hypothetical" or not own(match):
+        return None
+    verb = match.light if match.light is not None else match.token
+    weighing = verb if match.light is not None else verb.head  # "weighs sanctions on X"
+    if weighing is not verb and verb.dep_ not in ("xcomp", "dobj"):
+        return None
+    if weighing.lemma_.lower() not in WEIGHING:
+        return None
+    return prefixed(THREATENED, code) if active(match) else None
 
 
 def decided(match: Match) -> bool:
