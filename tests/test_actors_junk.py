@@ -148,3 +148,53 @@ def test_head_of_a_department_the_tagger_calls_a_proper_noun(nlp):
     mentions, _ = _extract(nlp, text, propn="department")
     (person,) = [m for m in mentions if m.text == "Jane Wanjiru"]
     assert person.country == "KEN" and person.title == "director"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "relabels"),
+    [
+        pytest.param(
+            "Kenya bought a Harbinger missile battery. Crews trained on the Harbinger for weeks.",
+            "Harbinger",
+            {"Harbinger": "PERSON"},
+            id="weapon-modifying-a-system-noun",
+        ),
+        pytest.param(
+            "Police met a largely Bantari group near the border.",
+            "Bantari",
+            {"Bantari": "PERSON"},
+            id="people-adjective-after-a-graded-adverb",
+        ),
+        pytest.param(
+            "Rebels fired on the Kivu Palace in the capital.",
+            "Kivu Palace",
+            {"Kivu Palace": "ORG"},
+            id="named-building",
+        ),
+        pytest.param(
+            "Nobody owns the Zarat Highlands, said Kenya.",
+            "Zarat Highlands",
+            {"Zarat Highlands": "LOC"},
+            id="countryless-location-is-no-actor",
+        ),
+    ],
+)
+def test_names_that_are_no_actors(nlp, text, name, relabels):
+    mentions, _ = _extract(nlp, text, relabels)
+    for m in mentions:
+        if m.text == name:
+            assert m.role == "location" and m.kind not in ("person", "group"), m
+
+
+def test_states_joined_after_of_both_act(nlp):
+    text = "The governments of Mali and Burkina Faso, which both came to power in coups, spoke."
+    mentions, _ = _extract(nlp, text)
+    roles = {m.text: m.role for m in mentions}
+    assert roles.get("Mali") == roles.get("Burkina Faso") == "actor"
+
+
+def test_bare_commission_is_the_articles_organ_or_unresolved(nlp):
+    mentions, _ = _extract(nlp, "EU leaders met on Monday. The Commission said it would act.")
+    assert {m.actor_id for m in mentions if m.text == "Commission"} == {"IGO/EU-COMMISSION"}
+    mentions, _ = _extract(nlp, "The Commission said it would investigate the killings.")
+    assert all(m.kind != "group" for m in mentions if m.text == "Commission")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from . import coalitions, dateline, heads, leaders, names, owners, seats, sequel, syntax
+from . import coalitions, dateline, features, heads, leaders, names, owners, seats, sequel, syntax
 from .context import OWNER_PRONOUNS, PEERS, POSSESSIVE, POSTING, Descriptor, Scanner
 from .found import Found
 from .lexicon import (
@@ -211,6 +211,9 @@ class Detector(PlaceRules):
             if self._lone_place(unit, left, name_words):
                 self.used.add(unit.start)
                 self._ner_span(unit, self.doc[unit.start : unit.end])
+                continue
+            if features.no_actor(self.doc[unit.start : unit.end], unit.kind):
+                self.used.add(unit.start)  # "the Patriot system", "a mostly Tutsi group"
                 continue
             end = self._trim_person(unit, known)
             start = self._given_names_before(unit.start, end, sent)

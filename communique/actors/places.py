@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from . import names, placenames, regional, syntax
+from . import features, names, placenames, regional, syntax
 from .context import POSSESSIVE
 from .found import Found
 from .lexicon import GROUP_NOUNS, ORGANISATION_SEATS, words
@@ -176,6 +176,11 @@ class PlaceRules:
         return org
 
     def _ner_span(self, unit: Unit, span: Span) -> None:
+        if features.no_actor(span, unit.kind) and not self.kb.ambiguous(span.text):
+            return  # "a Patriot battery", "Kurdish fighters": a weapon, a people's adjective
+        if unit.kind == "ORG" and len(span) == 1 and span[0].lower_ in features.ORGAN_WORDS:
+            self._bare_organ(unit, span)
+            return
         role = syntax.place_role(span, self._heads_actor)
         if role == "actor" and (unit.key == placenames.PLACED or placenames.said_to_be_place(span)):
             role = "location"  # "the capture of the town of X": a place, not one who acts
@@ -189,6 +194,10 @@ class PlaceRules:
         acronym = len(span) == 1 and span.text.isupper()  # "the PISA results" is no Pisa
         if unit.kind == "ORG" and not acronym and syntax.place_country(span.text):
             kind = "place"  # the NER often calls a town an organisation ("in Quetta")
+        feature = features.is_feature(span, unit.kind)
+        if feature:
+            kind = "place"  # "the Blue Nile", "the Peace House": where, never who
+            role = "location" if role == "actor" else role
         found = Found(unit.start, unit.end, kind, role if kind == "place" else "actor")
         found.key = names.slug(span.text)
         found.subject = syntax.is_subject(span)
@@ -205,6 +214,18 @@ class PlaceRules:
         if kind == "group":
             for u in self.scan.left(unit.start, span.sent).countries():
                 self._qualify(found, u)
+
+    def _bare_organ(self, unit: Unit, span: Span) -> None:
+        """ "The Commission": the organ of that name of the article's organisation, or a body
+        of no country left unresolved."""
+        org = features.organ_named(span.text, self.found, self.kb.organisations)
+        if org is None:
+            found = Found(unit.start, unit.end, "body", key=names.slug(span.text))
+        else:
+            found = Found(unit.start, unit.end, "igo", key=org.actor_id, sector=org.sector)
+            found.org = org.actor_id
+        found.subject = syntax.is_subject(span)
+        self.add(found)
 
     def _cut_name(self, found: Found, unit: Unit, span: Span) -> None:
         """ "The Atomic Energy Organization of" + "Iran": a name the NER cut after "of" (its

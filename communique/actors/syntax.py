@@ -58,11 +58,23 @@ def first_conjunct(tok: Token) -> Token:
 
 
 def _top(tok: Token) -> Token:
-    """Climb conj and appos links to the first conjunct."""
+    """Climb conj and appos links to the first conjunct; a name parsed as a modifier of the
+    next name yet joined to it by "and" ("of Mali and Burkina Faso") is a conjunct too."""
     seen = 0
-    while tok.dep_ in ("conj", "appos") and tok.head is not tok and seen < 10:
+    while _conjunct(tok) and tok.head is not tok and seen < 10:
         tok, seen = tok.head, seen + 1
     return tok
+
+
+def _conjunct(tok: Token) -> bool:
+    if tok.dep_ in ("conj", "appos"):
+        return True
+    return (
+        tok.dep_ in ("compound", "nmod")
+        and tok.pos_ == "PROPN"
+        and tok.head.pos_ == "PROPN"
+        and any(c.dep_ == "cc" for c in tok.children)
+    )
 
 
 def place_role(span: Span, heads_actor: Callable[[Token], bool], *, town: bool = True) -> str:
