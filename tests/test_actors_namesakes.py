@@ -5,18 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from communique.actors import extract, kb
+from communique.actors import kb
 from communique.actors.regional import is_regional
-from communique.records import Article, Sentence
-
-
-def run(nlp, text: str):
-    doc = nlp(text)
-    article = Article(article_id="case", text=text)
-    sentences = [
-        Sentence("case", i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)
-    ]
-    return extract(doc, article, sentences)
+from tests.test_actors_cases import run
 
 
 def _by_text(nlp, text: str) -> dict[str, list]:

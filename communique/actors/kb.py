@@ -14,8 +14,6 @@ keyed by `fold(text)`, so every lookup is a few dictionary probes.
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -24,6 +22,7 @@ from pathlib import Path
 
 import yaml
 
+from .. import picklecache
 from ..errors import CommuniqueError
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -668,22 +667,9 @@ def load() -> KnowledgeBase:
     the built object is also pickled under the user cache directory (COMMUNIQUE_CACHE_DIR,
     else ~/.cache/communique), keyed by a hash of the data files and of this module; a missing,
     stale or unwritable cache just means building again."""
-    path = _cache_dir() / f"kb-{_fingerprint(DATA_DIR)}.pickle"
-    try:
-        with path.open("rb") as handle:
-            cached = pickle.load(handle)
-        if isinstance(cached, KnowledgeBase):
-            return cached
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        pass
-    built = build()
-    _write_cache(path, built)
-    return built
-
-
-def _cache_dir() -> Path:
-    configured = os.environ.get("COMMUNIQUE_CACHE_DIR")
-    return Path(configured) if configured else Path.home() / ".cache" / "communique"
+    return picklecache.cached(
+        "kb", _fingerprint(DATA_DIR), build, lambda found: isinstance(found, KnowledgeBase)
+    )
 
 
 def _fingerprint(data_dir: Path) -> str:
@@ -691,17 +677,3 @@ def _fingerprint(data_dir: Path) -> str:
     for path in sorted(data_dir.glob("*.yaml")):
         digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()[:16]
-
-
-def _write_cache(path: Path, built: KnowledgeBase) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.tmp")
-        with partial.open("wb") as handle:
-            pickle.dump(built, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        partial.replace(path)
-        for stale in path.parent.glob("kb-*.pickle"):
-            if stale != path:
-                stale.unlink(missing_ok=True)
-    except OSError:
-        pass  # a read-only home is fine: the next process builds again

