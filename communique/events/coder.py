@@ -18,10 +18,12 @@ from ..records import Actor, Article, DateValue, Event, Location, Mention, Sente
 from . import (
     arbiter,
     attributes,
+    conjoined,
     denial,
     ellipsis,
     judged,
     measures,
+    mutual,
     refusal,
     responsibility,
     screen,
@@ -265,6 +267,9 @@ def code_match(
     if entry.plover is None:
         return []
     sources, targets, reciprocal, from_parse = roles(match, index, context)
+    mutual_sides = mutual.sides(match, context)  # "with each side accusing the other"
+    if mutual_sides:
+        sources, targets, reciprocal = mutual_sides, [], True
     if entry.plover == "REQUEST" and refusal.granted(match):  # "approved his request"
         askers = [a for a in (context.asker(s) for s in sources[:1]) if a is not None]
         if askers:  # only a request told before: the granter agrees with the asker
@@ -272,6 +277,8 @@ def code_match(
     frame = "host" if _hosted(match, entry.plover) else match.trigger.frame
     if not targets and not reciprocal:
         targets = inner_targets(inner or [], sources, index, context)
+    if not targets and not reciprocal:  # "closed its borders with X and froze its assets"
+        targets = conjoined.inherited(match, sources, entry.plover, context)
     if match.noun and targets and not sources and entry.plover == "AID":
         sources = without(disclosed_by(match, index, context), targets)  # "according to X"
     claim = match.trigger in (DEMANDED, BLAMED, RESPONDED, WORSENED)  # sides from the declaration
@@ -294,11 +301,13 @@ def code_match(
     if sources and not targets and frame == "dir":
         targets = contacted(match, sources, index, context)
     if sources and not targets and entry.plover == "CONCEDE" and (match.noun or code == APOLOGY):
-        targets = _counterpart(sources, context)  # "X made painful concessions", "X apologised"
+        targets = judged.counterpart(sources, context)  # "X made concessions", "X apologised"
     if sources and not targets and not match.noun and entry.quad_class >= VERBAL_CONFLICT:
         targets = judged.answered(match.token, context, sources)  # "downgraded ... in response"
     if sources and not targets and entry.plover == "ACCUSE" and _intransitive(match):
-        targets = _counterpart(sources, context)  # "X had already lashed out"
+        targets = judged.counterpart(sources, context)  # "X had already lashed out"
+    if sources and not targets and code in judged.SEVERED and not match.noun:
+        targets = judged.counterpart(sources, context)  # "X had broken off negotiations"
     if sources and not targets and entry.plover == "REJECT" and refusal.bare_refusal(match):
         targets = [a for a in (context.asker(s) for s in sources[:1]) if a is not None]
     if sources and not targets and code == MEDIATE:  # "X brokered the talks": the last two sides
@@ -308,6 +317,7 @@ def code_match(
             return []  # a mediation between no named sides
     if _unfit(match, frame, entry.plover, entry.quad_class, sources, targets):
         return []
+    conjoined.remember(match, sources, targets, entry.plover, context)
     coded = pairs(frame, match.trigger.min_participants, sources, targets, reciprocal, from_parse)
     if entry.plover == "CONSULT":  # an interview is no consultation ("Reuters spoke with X")
         coded = [c for c in coded if not _media(c.source) and not _media(c.target)]
@@ -393,16 +403,6 @@ def _threat(event: Event, entry: CameoCode, code: str) -> Event:
         modality="asserted",
         evidence=list(event.evidence),
     )
-
-
-def _counterpart(sources: list[str], context: Context) -> list[str]:
-    """A concession or apology made to no one named is made to the other party of the last
-    two-sided event of the source ("signed a deal with Y. ... X had made painful concessions",
-    "X shot down Y's helicopter. ... X apologised")."""
-    parties, side = context.last_parties, args.country_part(sources[0])
-    if len(parties) != 2 or side not in {args.country_part(p) for p in parties}:
-        return []  # "Serbian police detained ... Belgrade apologised": the same side
-    return [p for p in parties if args.country_part(p) != side]
 
 
 OBJECT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "oprd", "attr", "dative", "prep"})

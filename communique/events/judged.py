@@ -7,6 +7,7 @@ kind: a raid told as an arrest).
     author(verb, plover, onto, context, sources) -> list[str]
     author_of(noun, onto, context, sources) -> list[str]
     answered(verb, context, sources) -> list[str]
+    counterpart(sources, context) -> list[str]
 """
 
 from __future__ import annotations
@@ -14,12 +15,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .ontology import NOT_EVENT, Ontology
-from .participants import Context, with_own_states
+from .participants import Context, country_part, with_own_states
 
 ANSWERS = frozenset({"response", "retaliation", "reprisal", "kind"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 JUDGING = frozenset({"ACCUSE"})
 SIDES = frozenset({"on", "against", "of", "by", "with", "between", "to", "from", "in"})
+SEVERED = frozenset({"161", "164"})  # ties cut, talks broken off
 KINDRED = {
     "ASSAULT": frozenset({"COERCE"}),
     "COERCE": frozenset({"ASSAULT"}),
@@ -59,6 +61,16 @@ def author_of(noun: Token, onto: Ontology, context: Context, sources: list[str])
     if not rows or rows[0].cameo == NOT_EVENT or not _definite(noun) or _sided(noun):
         return []
     return _last_of(onto.code(rows[0].cameo).plover, context, sources)
+
+
+def counterpart(sources: list[str], context: Context) -> list[str]:
+    """A concession, an apology, ties cut or talks broken off with no one named are made to
+    the other party of the last two-sided event of the source ("signed a deal with Y. ... X
+    had made painful concessions", "X shot down Y's helicopter. ... X apologised")."""
+    parties, side = context.last_parties, country_part(sources[0])
+    if len(parties) != 2 or side not in {country_part(p) for p in parties}:
+        return []  # "Serbian police detained ... Belgrade apologised": the same side
+    return [p for p in parties if country_part(p) != side]
 
 
 def answered(verb: Token, context: Context, sources: list[str]) -> list[str]:

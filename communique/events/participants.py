@@ -46,12 +46,22 @@ class Context:
     last_parties: list[str] = field(default_factory=list)
     asked_by: dict[str, str] = field(default_factory=dict)  # country asked -> who asked it
     acts: list[tuple[str, str]] = field(default_factory=list)  # (type, source) in text order
+    sides_of: dict[int, tuple[list[str], list[str]]] = field(default_factory=dict)  # by verb
+    pairs: dict[tuple[str, ...], int] = field(default_factory=dict)  # two sides -> events
 
     def remember(self, sources: list[str], parties: list[str]) -> None:
         if sources:
             self.last_source = sources[:1]
         if len(parties) >= 2:
             self.last_parties = parties
+        if len(parties) == 2:
+            pair = tuple(sorted(parties))
+            self.pairs[pair] = self.pairs.pop(pair, 0) + 1  # the latest last among equals
+
+    def main_pair(self) -> list[str]:
+        """The two sides of the most two-sided events told so far (of the latest, if tied)."""
+        best = max(self.pairs.values(), default=0)
+        return list([p for p, n in self.pairs.items() if n == best][-1]) if best else []
 
     def remember_request(self, source: str, target: str) -> None:
         self.asked_by[country_part(target)] = source
