@@ -249,7 +249,7 @@ def _plain(verb: Token, onto: Ontology) -> bool:
 
 @cache
 def reporting_verbs() -> frozenset[str]:
-    from ..quotes.cues import lexicon
+    from ..quotes.tables import lexicon
 
     return frozenset(cue.split()[0] for cue in lexicon()) | DISCUSSING
 

@@ -48,9 +48,9 @@ from spacy.tokens import Doc
 
 from ..records import Article, Mention, Quote, Sentence
 from .attribute import attribute, inside_words
-from .cues import Attribution, Interval
 from .marks import QuoteSpan, paragraph_starts
 from .relayed import is_media
+from .spans import Attribution, Interval
 
 __all__ = ["Attribution", "attributions", "extract"]
 

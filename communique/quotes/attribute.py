@@ -17,21 +17,15 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import (
-    Attribution,
-    Interval,
-    cue_word,
-    find_cues,
-    is_naming,
-    noun_span,
-    proper_names,
-    repeated_labels,
-    speaker_of,
-    verb_content,
-)
+from .content import verb_content
+from .cues import find_cues, is_naming
+from .labels import proper_names, repeated_labels
 from .marks import QuoteSpan, find_quotes, paragraph_starts
 from .relayed import own_stance, ready_cue
+from .spans import Attribution, Interval, noun_span
+from .speakers import speaker_of
 from .stances import find_stances
+from .tables import cue_word
 
 _MARKS = " \t”\"»'"  # what may stand between a quote's last word and the next sentence
 

@@ -20,7 +20,9 @@ from importlib import resources
 
 from spacy.tokens import Token
 
-from .cues import EXPLETIVE, Attribution, documents, end_of, noun_span, speaker_of, trim
+from .spans import Attribution, end_of, noun_span, trim
+from .speakers import EXPLETIVE, speaker_of
+from .tables import documents
 
 
 @lru_cache(maxsize=1)

@@ -15,25 +15,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .cues import (
-    EXPLETIVE,
-    SUBJECTS,
-    Attribution,
-    Interval,
-    adjectives,
-    cue_word,
-    documents,
-    end_of,
-    names_owner,
-    noun_span,
-    owner,
-    relative_of,
-    speaker_of,
-    strip_that,
-    that_clause,
-    trim,
-    viewpoints,
-)
+from .nouns import names_owner, that_clause
+from .spans import Attribution, Interval, end_of, noun_span, strip_that, trim
+from .speakers import EXPLETIVE, SUBJECTS, owner, relative_of, speaker_of
+from .tables import adjectives, cue_word, documents, viewpoints
 
 _ENSURE = {"sure", "certain"}  # "make sure that" ensures; "make clear that" states
 
