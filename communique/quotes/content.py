@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from ..nlp import says_when
 from .spans import Interval, end_of, strip_that, trim
-from .speakers import _own_report
+from .speakers import own_report
 from .tables import CueWord, lexicon
 
 _JUDGING = {"as", "for"}  # "described X as Y", "blasted X for Y"
@@ -54,9 +54,9 @@ def verb_content(token: Token, word: CueWord, text: str) -> list[Interval]:
 
 def _before_own_report(clause: Token) -> Token | None:
     """The last token of a reported clause before a report of the speaker's own that the
-    parser hangs on it (`_own_report`); None when there is none."""
+    parser hangs on it (`own_report`); None when there is none."""
     for child in clause.rights:
-        if _own_report(child):
+        if own_report(child):
             end = child.left_edge.i - 1
             while end > clause.i and (child.doc[end].is_punct or child.doc[end].lower_ == "and"):
                 end -= 1

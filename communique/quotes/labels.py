@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from .spans import _EDGE, Attribution, end_of, trim
+from .spans import EDGE, Attribution, end_of, trim
 from .speakers import owner
-from .tables import _not_labels, documents
+from .tables import documents, not_labels
 
 
 def label_cue(
@@ -40,7 +40,7 @@ def _is_label(label: Span, labels: frozenset[str], names: frozenset[str]) -> boo
         return True
     if label.text in labels:
         return True
-    if label.text.lower() in _not_labels():
+    if label.text.lower() in not_labels():
         return False
     named = all((t.pos_ == "PROPN" or t.text in names) and not t.is_upper for t in label)
     if len(label) > 3 or not named:
@@ -60,7 +60,7 @@ def repeated_labels(text: str) -> frozenset[str]:
     seen: dict[str, int] = {}
     for line in text.split("\n"):
         label, colon, _ = line.partition(":")
-        label = label.strip(_EDGE)
+        label = label.strip(EDGE)
         if colon and label.isupper() and 0 < len(label.split()) <= 3:
             seen[label] = seen.get(label, 0) + 1
     return frozenset(label for label, n in seen.items() if n >= 2)

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 Interval = tuple[int, int]
 _NOUN_RIGHT = {"compound", "flat", "nummod", "prep", "pobj"}
-_EDGE = " \t\n,;:—–-\"“”„«»'‘’()"
+EDGE = " \t\n,;:—–-\"“”„«»'‘’()"
 
 
 @dataclass(slots=True, eq=False)
@@ -75,9 +75,9 @@ def strip_that(text: str, span: Interval) -> Interval:
 
 
 def trim(text: str, start: int, end: int) -> Interval:
-    while start < end and text[start] in _EDGE:
+    while start < end and text[start] in EDGE:
         start += 1
-    while end > start and text[end - 1] in _EDGE + ".":
+    while end > start and text[end - 1] in EDGE + ".":
         end -= 1
     return start, end
 

@@ -59,7 +59,7 @@ def speaker_of(verb: Token, depth: int = 0) -> Token | None:
                 return owner(objects[0])
     if verb.dep_ == "acl":  # "a statement saying ...": only a written statement speaks
         return _document_owner(verb.head)
-    if _own_report(verb):
+    if own_report(verb):
         return speaker_of(verb.head.head, depth + 1)  # "X said A, arguing that B": X argues
     if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp", "relcl") and verb.head is not verb:
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -71,7 +71,7 @@ def speaker_of(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
-def _own_report(verb: Token) -> bool:
+def own_report(verb: Token) -> bool:
     """A speech verb with no subject that the parser hangs on the words of a cue: "X said
     the talks had stalled, arguing that ...", "X said it was opposed and warned ...". It is
     the reporting speaker's next act, not part of the words reported. Not so before the

@@ -59,7 +59,7 @@ def documents() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _not_labels() -> frozenset[str]:
+def not_labels() -> frozenset[str]:
     return frozenset(cue for cue, word in _rows() if word.kind == "notlabel")
 
 
