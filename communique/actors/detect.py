@@ -6,39 +6,32 @@ article's person names are known, any capitalised run that repeats one of them i
 too, whatever label the NER gave it (the small model calls surnames GPE or NORP). Each
 person, title and body takes its country from its descriptor (see `context`), and every
 country word that qualifies a head becomes a `modifier` of it.
+
+The rules live in mixins, one module per family: `persons` (PersonRules), `nameruns`
+(NameRuns) and `places` (PlaceRules); this module keeps the driver, the descriptors a head
+takes its title, country and modifiers from, roles and pronouns.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from . import coalitions, dateline, features, heads, leaders, names, owners, seats, sequel, syntax
+from . import coalitions, dateline, heads, leaders, names, owners, seats, sequel, syntax
 from .context import OWNER_PRONOUNS, PEERS, POSSESSIVE, POSTING, Descriptor, Scanner
 from .found import Found
 from .lexicon import (
     FEMALE,
     GROUP_NOUNS,
     MALE,
-    PARTICLES,
     PLURAL_PRONOUNS,
     RANK_MODIFIERS,
     Lexicon,
     words,
 )
+from .nameruns import NameRuns
+from .persons import PersonRules
 from .places import KIND, PlaceRules
-from .units import COUNTRYISH, KB_KINDS, Unit
-
-NAME_STOP = words(
-    "i the a an and or but of in on at to for with by from as he she they we it this that "
-    "these those his her their our its monday tuesday wednesday thursday friday saturday "
-    "sunday today yesterday tomorrow"
-)
-# Month words are names too ("Theresa May", "April Ryan"): a name word only after another one
-# and outside a date ("in May", "May 5").
-MONTHS = words(
-    "january february march april may june july august september october november december"
-)
-
+from .units import COUNTRYISH, Unit
 
 SERVED_BY = words("his her")  # "his spokesman": an office serving the person meant
 # "his host, X", "Putin's guest": a person of the other side, not one serving or related
@@ -47,7 +40,7 @@ PAIR = words("two both")  # "the two leaders": a plural role for two people name
 PAST_OR_RANK = RANK_MODIFIERS | words("former ex retired late ousted exiled")
 
 
-class Detector(PlaceRules):
+class Detector(PersonRules, NameRuns, PlaceRules):
     """Runs the detection rules over one parsed document."""
 
     def __init__(self, doc: Doc, units: list[Unit], lex: Lexicon) -> None:
@@ -168,225 +161,6 @@ class Detector(PlaceRules):
             self.covered[found.start : found.end] = b"\x01" * (found.end - found.start)
         return found
 
-    # ------------------------------------------------------------------ persons
-    def _persons_after_titles(self) -> None:
-        for unit in self.units:
-            if unit.kind != "title" or unit.start in self.used:
-                continue
-            sent = self.doc[unit.start].sent
-            runs = self._name_runs(self._after_posting(unit.end, sent), sent, many=unit.plural)
-            if not runs:
-                continue
-            self.used.add(unit.start)
-            left = self.scan.left(unit.start, sent, coordinated=unit.plural)
-            countries = left.countries()
-            batch = self._batch() if len(runs) > 1 else -1
-            for n, (start, end) in enumerate(runs):
-                person = self._person(start, end, sent, unit, left)
-                person.batch = batch
-                if unit.plural and len(countries) == len(runs) > 1:
-                    person.country = self._unit_country(countries[n])
-
-    def _persons_after_honorifics(self) -> None:
-        for unit in self.units:
-            if unit.kind != "honorific":
-                continue
-            sent = self.doc[unit.start].sent
-            runs = self._name_runs(unit.end, sent, many=False)
-            if runs and not self.covered[runs[0][0]]:
-                person = self._person(*runs[0], sent, None, Descriptor())
-                said = _HONORIFIC_GENDER.get(unit.key, "")
-                if said:  # the text's own word beats the given-name table
-                    person.gender, person.named = said, False
-
-    def _person_spans(self) -> None:
-        known = {f.name[-1] for f in self.found if f.kind == "person" and f.name}
-        spans = [u for u in self.units if u.kind == "PERSON"]
-        name_words = known | {names.fold(self.doc[i].text) for u in spans for i in _many(u)}
-        for unit in spans:
-            if any(self.covered[unit.start : unit.end]):
-                continue
-            sent = self.doc[unit.start].sent
-            left = self.scan.left(unit.start, sent)
-            if self._lone_place(unit, left, name_words):
-                self.used.add(unit.start)
-                self._ner_span(unit, self.doc[unit.start : unit.end])
-                continue
-            if features.no_actor(self.doc[unit.start : unit.end], unit.kind):
-                self.used.add(unit.start)  # "the Patriot system", "a mostly Tutsi group"
-                continue
-            end = self._trim_person(unit, known)
-            start = self._given_names_before(unit.start, end, sent)
-            if start < unit.start:
-                left = self.scan.left(start, sent)
-            self._person(start, end, sent, None, left)
-
-    def _given_names_before(self, start: int, end: int, sent: Span) -> int:
-        """Given names the NER left out of a PERSON span introduced by an apposition
-        ("Mahamadou" + "Issoufou", "the former president, ...")."""
-        d = self.scan.right_apposition(end, sent)
-        if d is None or not d.titles():
-            return start
-        while (
-            start - 1 >= sent.start
-            and start - 1 not in self.scan.by_end
-            and not self.covered[start - 1]
-            and self._name_token(start - 1)
-            and self.doc[start - 1].pos_ == "PROPN"  # not "Meanwhile Putin said"
-            and start - 1 not in self.scan.by_start
-        ):
-            start -= 1
-        return start
-
-    def _lone_place(self, unit: Unit, left: Descriptor, name_words: set[str]) -> bool:
-        """A one-word PERSON span in place position ("talks in Sochi") that is a known city,
-        nobody's name in the article and no office holder's, with no title before it, is
-        the place the NER mislabelled; so is a longer span that is a place's full name."""
-        if not left.empty:
-            return False
-        span = self.doc[unit.start : unit.end]
-        if unit.end - unit.start > 1:  # "Republika Srpska": a region's full name, anywhere
-            return syntax.place_country(span.text) is not None and leaders.lookup(span.text) is None
-        if names.fold(span.text) in name_words or syntax.place_country(span.text) is None:
-            return False
-        if leaders.lookup(span.text) is not None:
-            return False
-        return syntax.place_role(span, self._heads_actor) == "location"
-
-    def _appositive_names(self) -> None:
-        """A name the NER mislabelled, in apposition to an office: "the adviser to the
-        Brazilian president, Celso Amorim," / "Celso Amorim, the president's adviser,"."""
-        for unit in self.units:
-            if unit.kind not in _NER_NAMES or any(self.covered[unit.start : unit.end]):
-                continue
-            sent = self.doc[unit.start].sent
-            if not all(self._name_token(i) for i in range(unit.start, unit.end)):
-                continue
-            d = self.scan.left_apposition(unit.start, sent) or self.scan.right_apposition(
-                unit.end, sent
-            )
-            if (d is not None and d.titles()) or self._listed_full_name(unit):
-                self._person(unit.start, unit.end, sent, None, Descriptor())
-        self._unlabelled_appositive_names()
-
-    def _listed_full_name(self, unit: Unit) -> bool:
-        """ "Nikol Pashinian" labelled NORP or ORG: a full name of a listed office holder (in
-        any spelling) is a person, whatever the NER said."""
-        span = self.doc[unit.start : unit.end]
-        return len(span) > 1 and leaders.lookup(span.text) is not None
-
-    def _unlabelled_appositive_names(self) -> None:
-        """A name the NER missed altogether, before a comma and an office: "Olusegun
-        Obasanjo, the former Nigerian president, ..." (two name words at least)."""
-        for comma in (t.i for t in self.doc if t.text == ","):
-            start = comma
-            while start > 0 and self._name_token(start - 1) and not self.covered[start - 1]:
-                if self.scan.by_start.get(start - 1) not in (None,) and self.scan.by_start[
-                    start - 1
-                ].kind not in _NER_NAMES | {"PERSON"}:
-                    break
-                start -= 1
-            if comma - start < 2 or comma - start > 4:
-                continue
-            sent = self.doc[start].sent
-            d = self.scan.right_apposition(comma, sent)
-            if d is not None and d.titles():
-                self._person(start, comma, sent, None, Descriptor())
-
-    def _trim_person(self, unit: Unit, known: set[str]) -> int:
-        """Cut a PERSON span at a function word or verb, or after a known surname followed by
-        unknown words (a headline's "Blinken Talks To")."""
-        end = unit.start + 1
-        while (
-            end < unit.end and self._name_token(end) and self.doc[end].pos_ not in ("VERB", "AUX")
-        ):
-            end += 1
-        stops_at = self.doc[end] if end < unit.end else None
-        if (
-            self.doc[end - 1].lower_ in PARTICLES
-            or self.doc[unit.end - 1].lower_ in PARTICLES
-            or stops_at is not None
-            and (stops_at.lower_ in PARTICLES or stops_at.text == "-")
-        ):
-            name_end = self._name_end(unit.start, self.doc[unit.start].sent)
-            # the NER may stop at a particle ("Ursula von der" + "Leyen"): the name goes on
-            cap = name_end if self.doc[unit.end - 1].lower_ in PARTICLES else unit.end
-            end = max(end, min(cap, name_end))
-        first = names.fold(self.doc[unit.start].text)
-        if end - unit.start > 1 and first in known:
-            rest = {names.fold(t.text) for t in self.doc[unit.start + 1 : end]}
-            if not rest & known:
-                return unit.start + 1
-        return end
-
-    def _repeated_names(self) -> None:
-        """Capitalised runs repeating a known person's name or surname are persons."""
-        known = {f.name[-1] for f in self.found if f.kind == "person" and f.name}
-        known |= self._first_names(known)
-        in_kb = self._inside_kb_units()
-        for tok in self.doc:
-            if self.covered[tok.i] or in_kb[tok.i] or tok.ent_type_ == "DATE":
-                continue
-            if names.fold(tok.text) not in known or tok.lower_ in NAME_STOP:
-                continue  # "In Tokyo, ..." repeats no "Moon Jae-in"
-            start = self._run_start(tok.i)
-            if start == tok.i:
-                start = self._particles_before(tok.i)
-            end = tok.i + 1
-            if any(self.covered[start:end]) or not tok.text[:1].isupper():
-                continue
-            sent = tok.sent
-            self._person(start, end, sent, None, self.scan.left(start, sent))
-
-    def _particles_before(self, i: int) -> int:
-        """A surname repeated with the particles it has in a full name found before ("Von
-        der Leyen", "Al-Sisi"): the mention starts at the first particle."""
-        surnames = {
-            names.surname(f.name)
-            for f in self.found
-            if f.kind == "person" and f.name and f.name[-1] == names.fold(self.doc[i].text)
-        }
-        j = i
-        while j > 0 and not self.covered[j - 1]:
-            prev = self.doc[j - 1]
-            if prev.text == "-" and not prev.whitespace_ and j >= 2:
-                prev = self.doc[j - 2]
-                if prev.whitespace_ or prev.lower_ not in PARTICLES:
-                    break
-                j -= 1
-            elif prev.lower_ not in PARTICLES:
-                break
-            j -= 1
-        words = tuple(t.lower_ for t in self.doc[j:i] if t.text != "-")
-        return j if (*words, names.fold(self.doc[i].text)) in surnames else i
-
-    def _first_names(self, surnames: set[str]) -> set[str]:
-        """First words of full names that are nobody's surname: a family name written first
-        ("Xi" of "Xi Jinping") or the name a patronymic culture uses ("Abiy" of "Abiy Ahmed")."""
-        firsts = [f.name[0] for f in self.found if f.kind == "person" and len(f.name) > 1]
-        return {w for w in firsts if w not in surnames and len(w) > 1 and w not in PARTICLES}
-
-    def _inside_kb_units(self) -> bytearray:
-        """1 for tokens of knowledge-base units ("Tigray" inside a liberation front's name)."""
-        inside = bytearray(len(self.doc))
-        for unit in self.units:
-            if unit.kind in KB_KINDS:
-                inside[unit.start : unit.end] = b"\x01" * (unit.end - unit.start)
-        return inside
-
-    def _run_start(self, i: int) -> int:
-        """Extend a surname left over given names not yet covered ("Ilham Aliyev")."""
-        start = i
-        while start - 1 >= 0 and self._name_token(start - 1) and not self.covered[start - 1]:
-            first = self.doc[start - 1]
-            if first.is_sent_start and first.pos_ != "PROPN":
-                break  # capitalised only as the first word: "Because Frederiksen had ..."
-            unit = self.scan.by_end.get(start)
-            if unit is not None and unit.kind not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
-                break
-            start -= 1
-        return start
-
     def _person(
         self, start: int, end: int, sent: Span, title: Unit | None, left: Descriptor
     ) -> Found:
@@ -490,90 +264,6 @@ class Detector(PlaceRules):
             return org.country if org else None
         return None
 
-    # ------------------------------------------------------------------ name runs
-    def _name_runs(self, i: int, sent: Span, *, many: bool) -> list[tuple[int, int]]:
-        """Name runs right after a title: one, or several joined by "and"/"," when plural."""
-        while i < sent.end and (self.doc[i].text in ("]", "[", ")") or self._honorific(i)):
-            i += 1
-        runs: list[tuple[int, int]] = []
-        while True:
-            end = self._name_end(i, sent)
-            if end == i:
-                break
-            runs.append((i, end))
-            j = end
-            if not many or j >= sent.end or self.doc[j].lower_ not in ("and", ","):
-                break
-            i = j + 1 if self.doc[j].lower_ == "and" else j + 1
-            if i < sent.end and self.doc[i].lower_ == "and":
-                i += 1
-        return runs
-
-    def _name_end(self, i: int, sent: Span) -> int:
-        """End of the name starting at `i`: capitalised words, particles inside a name
-        ("bin", "von der", "al-"), hyphenated parts ("Amir-Abdollahian", "Tae-yul")."""
-        j = i
-        while j < sent.end and j - i < 8:
-            tok = self.doc[j]
-            if (
-                self._name_token(j)
-                or j > i
-                and tok.lower_ in PARTICLES
-                and self._continues_name(j + 1, sent)
-            ):
-                j += 1
-            elif j > i and tok.text == "-" and self._hyphen_joins(j, sent):
-                j += 2
-            else:
-                break
-        while j > i and (self.doc[j - 1].lower_ in PARTICLES or self.doc[j - 1].text == "-"):
-            j -= 1
-        return j
-
-    def _continues_name(self, j: int, sent: Span) -> bool:
-        if j >= sent.end:
-            return False
-        tok = self.doc[j]
-        return self._name_token(j) or tok.lower_ in PARTICLES or tok.text == "-"
-
-    def _hyphen_joins(self, j: int, sent: Span) -> bool:
-        """A hyphen written without spaces between two parts of one name."""
-        if j + 1 >= sent.end or self.doc[j - 1].whitespace_ or self.doc[j].whitespace_:
-            return False
-        return self.doc[j + 1].is_alpha
-
-    def _honorific(self, i: int) -> bool:
-        unit = self.scan.by_start.get(i)
-        return unit is not None and unit.kind == "honorific"
-
-    def _name_token(self, i: int) -> bool:
-        if i >= len(self.doc):
-            return False
-        tok = self.doc[i]
-        text = tok.text
-        if not text[:1].isupper() or tok.lower_ in NAME_STOP:
-            return False
-        if tok.lower_ in MONTHS and not self._month_in_name(i):
-            return False
-        unit = self.scan.by_start.get(i) or self.scan.by_end.get(i + 1)
-        if unit is not None and unit.kind not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
-            return False
-        if tok.is_alpha:
-            return True
-        return (len(text) == 2 and text[1] == ".") or (
-            any(c in text for c in "'’") and text.replace("'", "").replace("’", "").isalpha()
-        )
-
-    def _month_in_name(self, i: int) -> bool:
-        """ "Theresa May": a month word right after a given name, in no date entity."""
-        tok = self.doc[i]
-        if tok.ent_type_ == "DATE" or i == 0:
-            return False
-        if i + 1 < len(self.doc) and self.doc[i + 1].like_num:
-            return False
-        before = self.doc[i - 1]
-        return before.text[:1].isupper() and before.is_alpha and before.lower_ not in NAME_STOP
-
     # ------------------------------------------------------------------ roles
     def _roles(self) -> None:
         """Titles without a name: "the Secretary of State", "the Armenian and Azerbaijani
@@ -645,11 +335,6 @@ def _high_office(title) -> bool:
     return title is not None and title.sector in ("GOV", "DIP") and title.rank <= 2
 
 
-def _many(unit: Unit) -> range:
-    """Token indices of a span of two words or more (a full name), else nothing."""
-    return range(unit.start, unit.end) if unit.end - unit.start > 1 else range(0)
-
-
 def inside_quotes(doc: Doc) -> bytearray:
     """1 for tokens between quotation marks (curly, or straight ones paired in order)."""
     inside = bytearray(len(doc))
@@ -666,8 +351,3 @@ def inside_quotes(doc: Doc) -> bytearray:
 
 
 _PRONOUNS = PLURAL_PRONOUNS | {"he", "she"}
-_HONORIFIC_GENDER = {
-    **dict.fromkeys(("ms", "mrs", "miss", "dame", "madam", "mme"), "f"),
-    **dict.fromkeys(("mr", "sir"), "m"),
-}
-_NER_NAMES = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
