@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from communique import quotes
 from communique.quotes.marks import find_quotes
 from communique.records import Article, Mention, Sentence
+from tests.conftest import analyse_text
 
 CASES = Path(__file__).parent / "data" / "quote_cases.tsv"
 
@@ -207,6 +208,16 @@ def test_speaker_label_opens_a_paragraph(nlp):
         "Jens Stoltenberg",
         ":",
     )
+
+
+def test_a_photo_caption_label_is_no_quote(nlp):
+    text = (
+        "Ruto in Dodoma: a border deal and a cold reply from Kampala\n\n"
+        "Photo: William Ruto and Samia Suluhu Hassan shake hands in State House.\n\n"
+        "William Ruto's trip to Dodoma on Wednesday lasted barely ten hours.\n"
+    )
+    quotes = analyse_text(nlp, text, "2024-03-05").quotes
+    assert not [q for q in quotes if q.text.startswith("William Ruto and Samia")]
 
 
 def _mention(text: str, words: str, entity: str, after: int = 0, title=None) -> Mention:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from .relayed import is_media
 from .spans import EDGE, Attribution, end_of, trim
 from .speakers import owner
 from .tables import documents, not_labels
@@ -36,6 +37,8 @@ def label_cue(
 
 
 def _is_label(label: Span, labels: frozenset[str], names: frozenset[str]) -> bool:
+    if is_media(label[-1]):  # "Photo: X and Y shake hands": a caption, no one's words
+        return False
     if len(label) == 1 and label[0].lemma_.lower() in documents():
         return True
     if label.text in labels:
