@@ -16,6 +16,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from .records import state_of
+
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 FACTUAL = frozenset({"asserted", "reported", "denied", "negated"})
 DAY = dt.timedelta(days=1)
@@ -269,7 +271,7 @@ def _join_keys(m: MentionRow, finer: set[tuple] | None = None, states: bool = Tr
     keys += [(*key, week) for key in sides for week in weeks]
     if not by_states:
         return keys
-    pair = (_state_of(m.source), _state_of(m.target))
+    pair = (state_of(m.source), state_of(m.target))
     if m.event_type in SYMMETRIC_TYPES:
         pair = tuple(sorted(pair))
     return keys + [("states", m.event_type, _phase(m), *pair, week) for week in weeks]
@@ -284,7 +286,7 @@ def _side_keys(m: MentionRow, both: bool = False) -> list[tuple]:
         return []
     symmetric = m.event_type in SYMMETRIC_TYPES
     return [
-        ("side", m.event_type, _phase(m), "either" if symmetric else place, _state_of(actor))
+        ("side", m.event_type, _phase(m), "either" if symmetric else place, state_of(actor))
         for place, actor in (("source", m.source), ("target", m.target))
         if actor is not None
     ]
@@ -298,18 +300,6 @@ def _weeks(m: MentionRow) -> list[int]:
     start, end = _window(m)
     first, last = start.toordinal() // 7, end.toordinal() // 7
     return list(range(first, last + 1)) if last - first <= MAX_WEEKS else []
-
-
-NO_STATE = frozenset({"XXX", "IGO", "NGO", "REB", "MED"})  # unknown country, kinds of body
-
-
-def _state_of(actor: str) -> str:
-    """ "SAU/person/..." and "SAU" -> "SAU"; an actor of no state stands for itself. "XXX"
-    (country unknown) and the kinds of body ("IGO/person/...", "REB/...") are no state:
-    two people of unknown country are not the people of one state."""
-    head = actor.split("/", 1)[0]
-    is_state = len(head) == 3 and head.isalpha() and head.isupper() and head not in NO_STATE
-    return head if is_state else actor
 
 
 def _refines(whole: MentionRow, vague: MentionRow, offices: bool = False) -> bool:
@@ -342,7 +332,7 @@ def _at_least(precise: str | None, vague: str | None, offices: bool = False) -> 
     return (
         offices
         and rest.startswith("role/")
-        and _state_of(vague) == state
+        and state_of(vague) == state
         and precise.startswith(f"{state}/person/")
     )
 

@@ -118,6 +118,18 @@ class Actor:
     unresolved_reason: str | None = None
 
 
+NO_STATE = frozenset({"XXX", "IGO", "NGO", "REB", "MED"})  # id prefixes that name no state
+
+
+def state_of(actor_id: str) -> str:
+    """The state an actor id belongs to ("SAU/person/..." and "SAU" -> "SAU"); an actor of
+    no state stands for itself: "XXX" (country unknown) and the kinds of body ("IGO/...",
+    "REB/...") are no state, so two people of unknown country are not one state's."""
+    head = actor_id.split("/", 1)[0]
+    is_state = len(head) == 3 and head.isalpha() and head.isupper() and head not in NO_STATE
+    return head if is_state else actor_id
+
+
 @dataclass(slots=True)
 class Mention:
     """A span of text that refers to an actor (or a place standing for one).

@@ -15,6 +15,7 @@ from itertools import combinations, permutations
 from spacy.tokens import Token
 
 from ..actors.resolve import UNKNOWN as UNKNOWN_COUNTRY
+from ..records import state_of
 from . import participants as args
 from .claims import answered, claimed
 from .embedded import complement_actors
@@ -26,7 +27,6 @@ from .triggers import Match, verb_sense
 # "arrived for talks": the talks are the side's that arrived (unless the phrase names both
 # sides: "pulled out after talks between X and Y"; but "after a call with X and Y")
 PURPOSE = frozenset({"for", "during", "at", "after"})
-NO_STATE = frozenset({UNKNOWN_COUNTRY, "IGO", "NGO", "REB", "MED"})  # prefixes of no state
 
 
 def roles(
@@ -343,13 +343,7 @@ def disclosed_by(match: Match, index: MentionIndex, context: Context) -> list[st
         for g in to.children
         if g.dep_ == "pobj"
     ]
-    return list(dict.fromkeys(_state_of(e) for e in args.group(told, index, context)))
-
-
-def _state_of(entity: str) -> str:
-    """ "USA/pentagon" -> "USA"; an actor of no state keeps its own id."""
-    prefix = entity.split("/", 1)[0]
-    return prefix if "/" in entity and prefix not in NO_STATE else entity
+    return list(dict.fromkeys(state_of(e) for e in args.group(told, index, context)))
 
 
 def one_sided(frame: str, sources: list[str]) -> bool:
