@@ -1,7 +1,8 @@
 """The whole pipeline on the project's own corpora, graded by `communique eval`.
 
-    python benchmarks/bench_corpora.py        # prints a table
-    run() -> list[dict]                       # rows: benchmark, metric, value, n, note
+    python benchmarks/bench_corpora.py [NAME ...]   # prints a table (NAME: a corpus directory,
+                                                    # e.g. `examples tuning holdout4`; all if none)
+    run(names=None) -> list[dict]                   # rows: benchmark, metric, value, n, note
 
 Eight corpora of short reports written for the project (real public events, own words), each
 with a gold file in docs/gold-format.md's format:
@@ -81,16 +82,22 @@ def _rows(name: str, figures: dict) -> list[dict]:
     ]
 
 
-def run() -> list[dict]:
+def run(names: list[str] | None = None) -> list[dict]:
+    """Grade every corpus, or only those whose directory is in `names`."""
     rows: list[dict] = []
-    for name, (corpus, gold) in CORPORA.items():
-        rows += _rows(name, _grade(corpus, gold))
+    for label, (corpus, gold) in CORPORA.items():
+        if names is None or corpus.parent.name in names:
+            rows += _rows(label, _grade(corpus, gold))
     return rows
 
 
 def main() -> None:
+    names = sys.argv[1:] or None
+    unknown = set(names or ()) - {corpus.parent.name for corpus, _ in CORPORA.values()}
+    if unknown:
+        sys.exit(f"unknown corpus: {', '.join(sorted(unknown))}")
     print(f"{'benchmark':26} {'metric':26} {'value':>8} {'n':>6}")
-    for row in run():
+    for row in run(names):
         print(f"{row['benchmark']:26} {row['metric']:26} {row['value']:8.3f} {row['n']:6}")
 
 
