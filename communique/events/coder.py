@@ -31,7 +31,7 @@ from . import (
 )
 from . import participants as args
 from .claims import BLAMED, DEMANDED, RESPONDED, WORSENED, claimed
-from .dating import choose_date
+from .dating import choose_date, still_ahead
 from .embedded import TIME_PREPOSITIONS, purpose_actors
 from .location import carry_over, from_dateline, locate
 from .modality import modality
@@ -347,6 +347,7 @@ def code_match(
         mood = "planned"
     threat = measures.weighed(match, code, entry.plover, mood, bool(sources))
     code, mood = measures.announced(match, code, entry.plover, act_class, mood, bool(sources))
+    date = still_ahead(date, mood, match, article)
     entry = onto.code(code)
     place = _place(match, index, sources + targets, entry.plover)
     evidence = attributes.evidence(match, sentence, article)

@@ -2,11 +2,14 @@
 "before" phrase it sits in, else the story's day up to publication, else publication.
 
     choose_date(match, article, timexes) -> DateValue | None
+    still_ahead(date, modality, match, article) -> DateValue | None
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -48,7 +51,9 @@ def choose_date(match: Match, article: Article, timexes: list[DateValue]) -> Dat
     around = [(value, event) for value, event in inner if event.start <= match.token.i < event.end]
     if around:  # "two days after a drone strike killed ...": the strike and the killing
         return min(around, key=lambda pair: len(pair[1]))[0]
-    ordered = _ordered_by_main_clause(match.token, plain) or _when_clause(match.token, plain)
+    ordered = _ordered_by_main_clause(match.token, plain) or _when_clause(
+        match.token, plain, lambda verb: _governed(plain, verb.sent, {verb.i}, article)
+    )
     if ordered is not None:
         return ordered
     if article.published is None:
@@ -61,6 +66,35 @@ def choose_date(match: Match, article: Article, timexes: list[DateValue]) -> Dat
     if story is not None and story < day and not _future_tense(match):
         return DateValue(start=story, end=day, precision="range", source="story")
     return DateValue(start=day, end=day, precision="day", source="published")
+
+
+def still_ahead(
+    date: DateValue | None, modality: str, match: Match, article: Article
+) -> DateValue | None:
+    """A planned event's range from a date of the text runs from publication on: "expects to
+    speak to X this week", published on a Wednesday, is Wednesday to Sunday (had the call come
+    earlier, the report would say so); not a plan told in the past perfect ("had planned to
+    travel there this month": it may have fallen through)."""
+    published = article.published
+    if date is None or date.source != "text" or modality != "planned" or published is None:
+        return date
+    if _planned_before(match.light if match.light is not None else match.token):
+        return date
+    if date.start is None or date.end is None or not date.start < published <= date.end:
+        return date
+    precision = "day" if published == date.end else "range"
+    return replace(date, start=published, precision=precision)
+
+
+def _planned_before(verb: Token) -> bool:
+    """The verb, or the verb whose complement it is, has "had" ("had planned to travel")."""
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children):
+            return True
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
 
 
 def _governed(
@@ -82,12 +116,17 @@ def _date_sharers(verb: Token) -> list[Token]:
     conjunct without its own subject joins ("met on Wednesday and agreed to ..."), the verb
     a participle of manner hangs on ("announced on Friday ..., calling the raid ..."), and
     the reporting verb of a reported act still under way ("announced on Friday that Mexico
-    was suspending ties")."""
+    was suspending ties") or of a reported state ("said on Tuesday it was ready to accept")."""
     sharers = []
+    state = verb.dep_ == "xcomp" and verb.head.dep_ == "acomp"
+    if state:  # "was ready to accept": the copula's date
+        verb = verb.head.head
+        sharers.append(verb)
     for _ in range(3):
         head = verb.head
-        if head.i == verb.i or head.pos_ not in ("VERB", "AUX") or not _shares(verb, head):
+        if head.i == verb.i or head.pos_ not in ("VERB", "AUX") or not _shares(verb, head, state):
             break
+        state = False
         if verb.dep_ == "advcl" and head.dep_ == "xcomp":  # "ordered X to leave, citing ...":
             head = head.head  # the parser hangs the order's manner on what it orders
         sharers.append(head)
@@ -95,7 +134,9 @@ def _date_sharers(verb: Token) -> list[Token]:
     return sharers
 
 
-def _shares(verb: Token, head: Token) -> bool:
+def _shares(verb: Token, head: Token, state: bool = False) -> bool:
+    """Whether `verb` shares the date of `head`; `state`: the verb is the copula of a stance
+    ("it was ready to accept"), which holds when it is reported."""
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if aux & FUTURE_AUX != {c.lower_ for c in head.children if c.dep_ == "aux"} & FUTURE_AUX:
         return False  # "met on Monday and will sign next week"
@@ -103,14 +144,20 @@ def _shares(verb: Token, head: Token) -> bool:
         return not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     if verb.dep_ == "advcl":
         return verb.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "mark") for c in verb.children)
-    if verb.dep_ == "ccomp":
-        return verb.tag_ == "VBG" or verb.tag_ in ("VBZ", "VBP") and not aux
+    if verb.dep_ == "ccomp":  # a reported act under way, or a state ("said it was ready to")
+        stative = state and verb.lemma_ == "be" and verb.tag_ == "VBD" and not aux
+        return verb.tag_ == "VBG" or verb.tag_ in ("VBZ", "VBP") and not aux or stative
     return False
 
 
-def _when_clause(token: Token, plain: list[tuple[DateValue, Span]]) -> DateValue | None:
+def _when_clause(
+    token: Token,
+    plain: list[tuple[DateValue, Span]],
+    governed: Callable[[Token], DateValue | None],
+) -> DateValue | None:
     """The date a "when" clause hangs on ("was in 1975, when four soldiers were killed";
-    "began last month, when the coalition said ..."), for a trigger inside the clause."""
+    "began last month, when the coalition said ..."), or the date its verb governs ("began
+    on Tuesday night, when X fired ..."), for a trigger inside the clause."""
     while token.head.i != token.i:
         if token.dep_ in ("relcl", "advcl") and any(
             c.dep_ == "advmod" and c.lower_ == "when" for c in token.children
@@ -118,7 +165,7 @@ def _when_clause(token: Token, plain: list[tuple[DateValue, Span]]) -> DateValue
             for value, span in plain:
                 if span.start <= token.head.i < span.end:
                     return value
-            return None
+            return governed(token.head) if token.head.pos_ in ("VERB", "AUX") else None
         token = token.head
     return None
 

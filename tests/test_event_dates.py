@@ -1,0 +1,63 @@
+"""Event dates that come from the clause around the trigger (communique/events/dating.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.conftest import analyse_text
+
+
+def _dates(nlp, text: str, published: str) -> dict[str, tuple[dt.date, dt.date] | None]:
+    result = analyse_text(nlp, text, published)
+    return {e.trigger: e.date and (e.date.start, e.date.end) for e in result.events}
+
+
+def test_a_when_clause_takes_the_date_its_verb_governs(nlp):
+    text = (
+        "The escalation started on Sunday evening, when Azerbaijan shelled Armenian positions "
+        "near Jermuk."
+    )
+    dates = _dates(nlp, text, "2022-09-15")
+    sunday = dt.date(2022, 9, 11)
+    assert dates["shelled"] == (sunday, sunday)
+
+
+def test_a_reported_stance_holds_on_the_day_it_is_told(nlp):
+    text = "Iran said on Monday it was ready to accept a proposal from Qatar on the prisoners."
+    dates = _dates(nlp, text, "2023-08-09")
+    monday = dt.date(2023, 8, 7)
+    assert dates["accept"] == (monday, monday)
+
+
+def test_a_reported_state_is_not_the_date_of_a_noun_inside_it(nlp):
+    text = (
+        "Tehran said on Monday that the American accusations against Iran were baseless. "
+        "Washington accused Iran of the attack on Saturday."
+    )
+    dates = _dates(nlp, text, "2019-09-17")
+    assert dates.get("accusations") != (dt.date(2019, 9, 16), dt.date(2019, 9, 16))
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        pytest.param(
+            "President Joe Biden said he expected to speak to Xi Jinping this week.",
+            dt.date(2022, 11, 9),
+            id="a-plan-for-this-week-starts-at-publication",
+        ),
+        pytest.param(
+            "Antony Blinken had planned to travel to China this week, but the trip was called off.",
+            dt.date(2022, 11, 7),
+            id="a-plan-told-in-the-past-perfect-keeps-the-week",
+        ),
+    ],
+)
+def test_a_planned_events_range_runs_from_publication(nlp, text, start):
+    result = analyse_text(nlp, text, "2022-11-09")
+    planned = [e for e in result.events if e.modality == "planned" and e.event_type == "CONSULT"]
+    assert planned
+    assert planned[0].date.start == start
+    assert planned[0].date.end == dt.date(2022, 11, 13)
