@@ -61,3 +61,26 @@ def test_a_planned_events_range_runs_from_publication(nlp, text, start):
     assert planned
     assert planned[0].date.start == start
     assert planned[0].date.end == dt.date(2022, 11, 13)
+
+
+def _places(nlp, text: str, published: str) -> dict[str, str | None]:
+    result = analyse_text(nlp, text, published)
+    return {e.trigger: e.location and e.location.name for e in result.events}
+
+
+def test_a_meeting_in_the_same_sentence_takes_the_place_of_the_one_before(nlp):
+    text = (
+        "Emmanuel Macron met Olaf Scholz in Berlin on Monday, and Giorgia Meloni held "
+        "separate talks with Olaf Scholz the same day."
+    )
+    places = _places(nlp, text, "2023-03-08")
+    assert places["held separate talks"] == "Berlin"
+
+
+def test_a_meeting_in_a_where_clause_does_not_take_the_place_before_it(nlp):
+    text = (
+        "William Ruto was welcomed in Nairobi by Rishi Sunak before flying to London, where "
+        "William Ruto and Rishi Sunak talked for an hour."
+    )
+    places = _places(nlp, text, "2023-03-08")
+    assert places.get("talked") != "Nairobi"

@@ -100,7 +100,7 @@ def extract(
         if found:
             last = sentence.index
         events.extend(found)
-    return carry_over(events)
+    return carry_over(events, article.text)
 
 
 def _sentence(span: Span, scope: Scope) -> list[Event]:

@@ -5,6 +5,7 @@ never a centroid). Nothing is resolved when the text does not say.
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from dataclasses import replace
 
@@ -29,6 +30,7 @@ ARRIVAL = frozenset({"to", "in", "at"})
 POSITIONS = frozenset(
     {"side", "outskirt", "outskirts", "edge", "centre", "center", "heart", "suburb"}
 )
+WHERE = re.compile(r"\bwhere\b", re.IGNORECASE)
 DWELLERS = frozenset({"resident", "inhabitant", "villager", "townspeople", "townsfolk"})
 
 
@@ -48,26 +50,36 @@ def from_dateline(sent: Span, parties: list[str], event_type: str) -> Location |
     return place if event_type in GATHERINGS or place.country in states else None
 
 
-def carry_over(events: list[Event]) -> list[Event]:
-    """A meeting told with no place in the sentence after an event that names one, with a
-    party in common and no other day, took place there ("Erdogan hosted the two leaders in
-    Ankara. He first met each of them alone, ...")."""
+def carry_over(events: list[Event], text: str) -> list[Event]:
+    """A meeting told with no place after an event that names one, in the same sentence or
+    the one before, with a party in common and no other day, took place there ("Erdogan
+    hosted the two leaders in Ankara. He first met each of them alone, ..."; "X met Y in
+    Jeddah, and Z held separate talks with Y the same day"); not one in a "where" clause,
+    which names a place of its own ("was met at the airport before being driven to the
+    palace, where the two leaders spoke")."""
     carried: list[Event] = []
     for event in events:
         if event.location is None and event.event_type in GATHERINGS:
-            event = replace(event, location=_place_before(event, carried))
+            event = replace(event, location=_place_before(event, carried, text))
         carried.append(event)
     return carried
 
 
-def _place_before(event: Event, before: list[Event]) -> Location | None:
-    at = event.evidence[0].sentence_index if event.evidence else None
+def _place_before(event: Event, before: list[Event], text: str) -> Location | None:
+    if not event.evidence:
+        return None
+    at = event.evidence[0]
     parties = {event.source, event.target} - {None}
     for earlier in reversed(before):
-        near = earlier.evidence and at is not None
-        if not near or not 0 < at - earlier.evidence[0].sentence_index <= 1:
+        if (
+            not earlier.evidence
+            or not 0 <= at.sentence_index - earlier.evidence[0].sentence_index <= 1
+        ):
             continue
+        same_sentence = at.sentence_index == earlier.evidence[0].sentence_index
         if earlier.location is not None and parties & {earlier.source, earlier.target}:
+            if same_sentence and WHERE.search(text, earlier.evidence[0].start, at.end):
+                continue
             return earlier.location if _same_day(earlier, event) else None
     return None
 
