@@ -84,3 +84,13 @@ def test_a_meeting_in_a_where_clause_does_not_take_the_place_before_it(nlp):
     )
     places = _places(nlp, text, "2023-03-08")
     assert places.get("talked") != "Nairobi"
+
+
+def test_an_undated_clause_may_lie_on_any_day_since_the_story_began(nlp):
+    text = (
+        "Nicolas Maduro broke off relations with the United States on Wednesday. "
+        "Dmitry Peskov said on Thursday that Russia backed Maduro. "
+        "Recep Tayyip Erdogan telephoned Maduro to express his support."
+    )
+    dates = _dates(nlp, text, "2019-01-25")
+    assert dates["telephoned"] == (dt.date(2019, 1, 23), dt.date(2019, 1, 25))

@@ -259,10 +259,12 @@ def _dateline(span: Span) -> bool:
 
 
 def _story_day(offset: int, published: dt.date, timexes: list[DateValue]) -> dt.date | None:
-    """The day the text last named before `offset` among those in the week up to
-    publication (the day the story is about; background dates such as "in February" are
-    passed over); for a clause before any such day (a lead: "X has called off the visit"),
-    the earliest of those the text names after it, which the body dates the news by."""
+    """The earliest day the text names before `offset` among those in the week up to
+    publication (the day the story begins; background dates such as "in February" are
+    passed over): a clause with no date of its own, told after "X met Y on Wednesday" and
+    "Z said on Thursday", may have happened on any day since Wednesday. For a clause before
+    any such day (a lead: "X has called off the visit"), the earliest of those the text
+    names after it, which the body dates the news by."""
     named = [
         t
         for t in timexes
@@ -273,7 +275,7 @@ def _story_day(offset: int, published: dt.date, timexes: list[DateValue]) -> dt.
     ]
     before = [t for t in named if t.char_end is not None and t.char_end <= offset]
     if before:
-        return max(before, key=lambda t: t.char_end or 0).start
+        return min(t.start for t in before)
     return min(t.start for t in named) if named else None
 
 
