@@ -94,3 +94,9 @@ def test_an_undated_clause_may_lie_on_any_day_since_the_story_began(nlp):
     )
     dates = _dates(nlp, text, "2019-01-25")
     assert dates["telephoned"] == (dt.date(2019, 1, 23), dt.date(2019, 1, 25))
+
+
+def test_an_attempt_shares_the_date_of_the_verb_of_attempt(nlp):
+    text = "Khalifa Haftar has been trying since last April to seize Tripoli from the government."
+    dates = _dates(nlp, text, "2020-01-20")
+    assert dates["seize"] == (dt.date(2019, 4, 1), dt.date(2020, 1, 20))

@@ -23,6 +23,7 @@ DAY = dt.timedelta(days=1)
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "would"})
 SCHEDULING = frozenset({"schedule", "slate", "set", "plan", "expect"})
 ORDERING = ("after", "before")
+ASPECTUAL = frozenset({"try", "attempt", "seek", "begin", "start", "continue", "keep", "resume"})
 MANNER = ("without", "by")
 PRENOMINAL = frozenset({"nummod", "compound", "amod", "poss", "nmod"})
 
@@ -116,7 +117,9 @@ def _date_sharers(verb: Token) -> list[Token]:
     conjunct without its own subject joins ("met on Wednesday and agreed to ..."), the verb
     a participle of manner hangs on ("announced on Friday ..., calling the raid ..."), and
     the reporting verb of a reported act still under way ("announced on Friday that Mexico
-    was suspending ties") or of a reported state ("said on Tuesday it was ready to accept")."""
+    was suspending ties") or of a reported state ("said on Tuesday it was ready to accept"),
+    and a verb of attempt or phase whose complement it is ("has been trying since April to
+    seize")."""
     sharers = []
     state = verb.dep_ == "xcomp" and verb.head.dep_ == "acomp"
     if state:  # "was ready to accept": the copula's date
@@ -140,6 +143,10 @@ def _shares(verb: Token, head: Token, state: bool = False) -> bool:
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if aux & FUTURE_AUX != {c.lower_ for c in head.children if c.dep_ == "aux"} & FUTURE_AUX:
         return False  # "met on Monday and will sign next week"
+    if verb.dep_ in ("xcomp", "advcl") and verb.tag_ == "VB" and head.lemma_.lower() in ASPECTUAL:
+        return True  # "has been trying since April to seize", "began on Monday to pull out"
+    if verb.dep_ == "xcomp":
+        return False
     if verb.dep_ == "conj":
         return not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     if verb.dep_ == "advcl":
