@@ -100,3 +100,12 @@ def test_an_attempt_shares_the_date_of_the_verb_of_attempt(nlp):
     text = "Khalifa Haftar has been trying since last April to seize Tripoli from the government."
     dates = _dates(nlp, text, "2020-01-20")
     assert dates["seize"] == (dt.date(2019, 4, 1), dt.date(2020, 1, 20))
+
+
+def test_a_clause_after_a_dated_event_lies_between_that_date_and_publication(nlp):
+    text = (
+        "Ivan Duque had broken off negotiations with the ELN after the rebels detonated a car "
+        "bomb in Bogota in January 2019."
+    )
+    dates = _dates(nlp, text, "2023-06-09")
+    assert dates["broken"] == (dt.date(2019, 1, 1), dt.date(2023, 6, 9))

@@ -60,6 +60,9 @@ def choose_date(match: Match, article: Article, timexes: list[DateValue]) -> Dat
     if article.published is None:
         return None
     day: dt.date = article.published
+    since = _after_a_dated_event(verb, plain, article)
+    if since is not None:  # "had broken off talks after the bombing in January 2019"
+        return since
     story = _story_day(match.token.idx, day, [value for value, _ in plain])
     if _past_perfect(match):  # "Beijing had warned that ...": before the story's day
         until = (story or day) - DAY
@@ -214,6 +217,29 @@ def _ordered_by_main_clause(token: Token, plain: list[tuple[DateValue, Span]]) -
             if connective == "after":
                 return DateValue(value.start - STORY_SPAN, value.end, "range", source="ordered")
             return DateValue(value.start, value.end + STORY_SPAN, "range", source="ordered")
+    return None
+
+
+def _after_a_dated_event(
+    verb: Token, plain: list[tuple[DateValue, Span]], article: Article
+) -> DateValue | None:
+    """For a clause with no date of its own and an "after" clause or phrase that has one
+    ("had broken off the talks after the rebels bombed a school in January 2019"), the
+    range from that date to publication: it came later, how much later the text does not
+    say."""
+    published = article.published
+    for child in verb.children:
+        marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
+        if child.dep_ == "advcl" and "after" in marks:
+            inner = [child]
+        elif child.dep_ == "prep" and child.lower_ == "after":
+            inner = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+        else:
+            continue
+        for token in inner:
+            value = _governed(plain, verb.sent, {token.i}, article)
+            if value is not None and published is not None and value.start <= published:
+                return DateValue(value.start, published, "range", source="ordered")
     return None
 
 
