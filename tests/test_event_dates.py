@@ -109,3 +109,9 @@ def test_a_clause_after_a_dated_event_lies_between_that_date_and_publication(nlp
     )
     dates = _dates(nlp, text, "2023-06-09")
     assert dates["broken"] == (dt.date(2019, 1, 1), dt.date(2023, 6, 9))
+
+
+def test_a_deadline_ahead_runs_from_publication(nlp):
+    text = "Under the deal, Armenia must hand back three districts to Azerbaijan by Dec. 1."
+    dates = _dates(nlp, text, "2020-11-10")
+    assert dates["hand"] == (dt.date(2020, 11, 10), dt.date(2020, 12, 1))

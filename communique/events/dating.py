@@ -43,7 +43,7 @@ def choose_date(match: Match, article: Article, timexes: list[DateValue]) -> Dat
     plain, inner = _split_timexes(match.token.doc, timexes)
     own = _governed(plain, match.token.sent, anchors, article)
     if own is not None:
-        return own
+        return _deadline(own, article)
     verb = match.light if match.light is not None else match.token
     for sharer in _date_sharers(verb):  # "met on Wednesday and agreed ...": the same day
         shared = _governed(plain, match.token.sent, {sharer.i}, article)
@@ -99,6 +99,17 @@ def _planned_before(verb: Token) -> bool:
             return False
         verb = verb.head
     return False
+
+
+def _deadline(value: DateValue, article: Article) -> DateValue:
+    """ "must hand back the districts by 1 December", published in November: any day from
+    publication to the deadline."""
+    published = article.published
+    if not value.text.lower().startswith("by ") or published is None:
+        return value
+    if not published < value.start:
+        return value
+    return replace(value, start=published, precision="range")
 
 
 def _governed(
