@@ -115,3 +115,13 @@ def test_a_deadline_ahead_runs_from_publication(nlp):
     text = "Under the deal, Armenia must hand back three districts to Azerbaijan by Dec. 1."
     dates = _dates(nlp, text, "2020-11-10")
     assert dates["hand"] == (dt.date(2020, 11, 10), dt.date(2020, 12, 1))
+
+
+def test_what_a_statement_does_happens_when_it_is_made(nlp):
+    text = (
+        "On Thursday Japan's foreign ministry said it regretted South Korea's decision and "
+        "urged Seoul to reconsider it."
+    )
+    dates = _dates(nlp, text, "2019-08-24")
+    thursday = dt.date(2019, 8, 22)
+    assert dates["urged"] == (thursday, thursday)

@@ -25,6 +25,26 @@ SCHEDULING = frozenset({"schedule", "slate", "set", "plan", "expect"})
 ORDERING = ("after", "before")
 ASPECTUAL = frozenset({"try", "attempt", "seek", "begin", "start", "continue", "keep", "resume"})
 MANNER = ("without", "by")
+# what a statement does as it is made: "said on Thursday it regretted the decision and urged ..."
+PERFORMATIVE = frozenset(
+    {
+        "regret",
+        "urge",
+        "condemn",
+        "welcome",
+        "reject",
+        "demand",
+        "deplore",
+        "denounce",
+        "praise",
+        "appeal",
+        "protest",
+        "apologise",
+        "apologize",
+        "thank",
+        "congratulate",
+    }
+)
 PRENOMINAL = frozenset({"nummod", "compound", "amod", "poss", "nmod"})
 
 
@@ -131,7 +151,8 @@ def _date_sharers(verb: Token) -> list[Token]:
     conjunct without its own subject joins ("met on Wednesday and agreed to ..."), the verb
     a participle of manner hangs on ("announced on Friday ..., calling the raid ..."), and
     the reporting verb of a reported act still under way ("announced on Friday that Mexico
-    was suspending ties") or of a reported state ("said on Tuesday it was ready to accept"),
+    was suspending ties"), of a reported state ("said on Tuesday it was ready to accept") or
+    of what a statement does as it is made ("said on Thursday it regretted ... and urged ..."),
     and a verb of attempt or phase whose complement it is ("has been trying since April to
     seize")."""
     sharers = []
@@ -167,6 +188,7 @@ def _shares(verb: Token, head: Token, state: bool = False) -> bool:
         return verb.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "mark") for c in verb.children)
     if verb.dep_ == "ccomp":  # a reported act under way, or a state ("said it was ready to")
         stative = state and verb.lemma_ == "be" and verb.tag_ == "VBD" and not aux
+        stative = stative or verb.lemma_.lower() in PERFORMATIVE and verb.tag_ == "VBD" and not aux
         return verb.tag_ == "VBG" or verb.tag_ in ("VBZ", "VBP") and not aux or stative
     return False
 
