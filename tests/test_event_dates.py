@@ -125,3 +125,9 @@ def test_what_a_statement_does_happens_when_it_is_made(nlp):
     dates = _dates(nlp, text, "2019-08-24")
     thursday = dt.date(2019, 8, 22)
     assert dates["urged"] == (thursday, thursday)
+
+
+def test_an_act_done_since_a_dated_one_runs_from_it_to_publication(nlp):
+    text = "Egypt signed a defence pact with Somalia in August and has since delivered weapons to the Somali army."
+    dates = _dates(nlp, text, "2024-12-12")
+    assert dates["delivered weapons"] == (dt.date(2024, 8, 1), dt.date(2024, 12, 12))

@@ -68,7 +68,7 @@ def choose_date(match: Match, article: Article, timexes: list[DateValue]) -> Dat
     for sharer in _date_sharers(verb):  # "met on Wednesday and agreed ...": the same day
         shared = _governed(plain, match.token.sent, {sharer.i}, article)
         if shared is not None:
-            return shared
+            return _since(verb, shared, article)
     around = [(value, event) for value, event in inner if event.start <= match.token.i < event.end]
     if around:  # "two days after a drone strike killed ...": the strike and the killing
         return min(around, key=lambda pair: len(pair[1]))[0]
@@ -119,6 +119,14 @@ def _planned_before(verb: Token) -> bool:
             return False
         verb = verb.head
     return False
+
+
+def _since(verb: Token, shared: DateValue, article: Article) -> DateValue:
+    """ "signed a pact in August and has since delivered weapons": from August on."""
+    since = any(c.dep_ == "advmod" and c.lower_ == "since" for c in verb.children)
+    if not since or article.published is None or not shared.start < article.published:
+        return shared
+    return DateValue(shared.start, article.published, "range", source="ordered")
 
 
 def _deadline(value: DateValue, article: Article) -> DateValue:
