@@ -131,3 +131,14 @@ def test_an_act_done_since_a_dated_one_runs_from_it_to_publication(nlp):
     text = "Egypt signed a defence pact with Somalia in August and has since delivered weapons to the Somali army."
     dates = _dates(nlp, text, "2024-12-12")
     assert dates["delivered weapons"] == (dt.date(2024, 8, 1), dt.date(2024, 12, 12))
+
+
+def test_the_saudi_port_city_is_the_saudi_town_named_before(nlp):
+    text = (
+        "RIYADH, May 21 (Gulf Wire) - Iran and Saudi Arabia held talks in Jeddah on Friday. "
+        "On Saturday Yemen's government and the Houthis agreed to a truce after ten days of "
+        "talks in the Saudi port city."
+    )
+    result = analyse_text(nlp, text, "2023-05-21")
+    places = {e.location and e.location.name for e in result.events}
+    assert places == {"Jeddah"}

@@ -221,6 +221,10 @@ def _place(token: Token, index: MentionIndex) -> Location | None:
             town = Location(span.text if span is not None else named[0].text, state, None, None)
             _learnt(token.doc)[fold(town.name)] = town  # "met in Neom" later in the report
             return town
+        if state is not None and not named:  # "in the Saudi port city": one named before
+            found = _town_before(token, state)
+            if found is not None:
+                return found
     if token.lemma_.lower() == "capital":  # "the Cambodian capital"
         found = _capital_of(token)
         if found is not None:
@@ -236,6 +240,21 @@ def _place(token: Token, index: MentionIndex) -> Location | None:
     if state is not None and span is not None and (found is None or found.country != state):
         return Location(span.text, state, None, None)  # "the White House" is no Casablanca
     return found
+
+
+def _town_before(token: Token, state: str) -> Location | None:
+    """The last town of `state` the report names before `token` (its dateline included):
+    what "the Saudi port city" refers back to."""
+    doc = token.doc
+    names = [
+        place for line in dateline.of_doc(doc) if line.start < token.idx for place in line.places
+    ]
+    names += [ent.text for ent in doc.ents if ent.label_ in PLACE_LABELS and ent.end <= token.i]
+    for name in reversed(names):
+        found = resolve(name)
+        if found is not None and found.country == state and found.lat is not None:
+            return found
+    return None
 
 
 def _town_of(token: Token, index: MentionIndex) -> Location | None:
