@@ -142,3 +142,12 @@ def test_the_saudi_port_city_is_the_saudi_town_named_before(nlp):
     result = analyse_text(nlp, text, "2023-05-21")
     places = {e.location and e.location.name for e in result.events}
     assert places == {"Jeddah"}
+
+
+def test_a_conjunct_without_its_own_subject_acts_where_its_head_did(nlp):
+    text = (
+        "At a summit in Nairobi, the East African Community closed its borders with Burundi "
+        "and suspended trade with the country."
+    )
+    places = _places(nlp, text, "2023-03-08")
+    assert places["suspended"] == "Nairobi"

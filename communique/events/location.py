@@ -139,7 +139,7 @@ def locate(anchors: list[Token], index: MentionIndex, direct: list[Token]) -> Lo
                 )
     if unknown is not None:  # a town the report placed earlier ("the Saudi city of Neom")
         return _learnt(unknown.doc).get(fold(unknown.text)) or _journey_end(anchors, index)
-    return _journey_end(anchors, index)
+    return _journey_end(anchors, index) or _conjunct_place(anchors, index)
 
 
 def _learnt(doc) -> dict[str, Location]:
@@ -181,6 +181,19 @@ def _journey_end(anchors: list[Token], index: MentionIndex) -> Location | None:
                     found = _place(pobj, index)
                     if found:
                         return found
+    return None
+
+
+def _conjunct_place(anchors: list[Token], index: MentionIndex) -> Location | None:
+    """ "At a summit in Abuja, the bloc closed its borders, suspended transactions and froze
+    assets": a conjunct without a subject of its own acts where the verb it joins did."""
+    for anchor in anchors:
+        if anchor.dep_ != "conj" or anchor.pos_ not in ("VERB", "AUX"):
+            continue
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children):
+            found = locate([anchor.head], index, [])
+            if found is not None:
+                return found
     return None
 
 
