@@ -151,3 +151,12 @@ def test_a_conjunct_without_its_own_subject_acts_where_its_head_did(nlp):
     )
     places = _places(nlp, text, "2023-03-08")
     assert places["suspended"] == "Nairobi"
+
+
+def test_an_act_done_since_then_runs_from_the_last_date_named(nlp):
+    text = (
+        "Bosnia's state court ordered the detention of Milorad Dodik in mid-March. "
+        "He has since travelled to Serbia and Israel."
+    )
+    dates = _dates(nlp, text, "2025-04-02")
+    assert dates["travelled"] == (dt.date(2025, 3, 11), dt.date(2025, 4, 2))

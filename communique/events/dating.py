@@ -80,7 +80,7 @@ def choose_date(match: Match, article: Article, timexes: list[DateValue]) -> Dat
     if article.published is None:
         return None
     day: dt.date = article.published
-    since = _after_a_dated_event(verb, plain, article)
+    since = _after_a_dated_event(verb, plain, article) or _since_then(verb, plain, day)
     if since is not None:  # "had broken off talks after the bombing in January 2019"
         return since
     story = _story_day(match.token.idx, day, [value for value, _ in plain])
@@ -127,6 +127,20 @@ def _since(verb: Token, shared: DateValue, article: Article) -> DateValue:
     if not since or article.published is None or not shared.start < article.published:
         return shared
     return DateValue(shared.start, article.published, "range", source="ordered")
+
+
+def _since_then(
+    verb: Token, plain: list[tuple[DateValue, Span]], published: dt.date
+) -> DateValue | None:
+    """ "The court ordered his detention in mid-March. He has since travelled to Serbia":
+    from the last date the text named before the clause to publication."""
+    if not any(c.dep_ == "advmod" and c.lower_ == "since" for c in verb.children):
+        return None
+    before = [(span.end, value) for value, span in plain if span.end <= verb.i]
+    last = max(before, key=lambda pair: pair[0], default=(0, None))[1]
+    if last is None or not last.start < published:
+        return None
+    return DateValue(last.start, published, "range", source="ordered")
 
 
 def _deadline(value: DateValue, article: Article) -> DateValue:
