@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Span
 
 from ..records import Actor, Article, Mention, Sentence
-from . import dateline, kb, leaders, names, offices, sequel
+from . import dateline, introduced, kb, leaders, names, offices, sequel
 from .corpus import resolve_corpus
 from .detect import Detector, inside_quotes
 from .found import Found
@@ -36,8 +36,8 @@ def extract(
     found = offices.persons_offices(doc, detector.run())
     _number_sentences(doc, found, sentences)
     _mark_aliases(doc, found)
-    links = Resolver(found, lambda i: doc[i].text, _rank_of(lex)).run()
-    _known_office_holders(links, article)
+    known = _known_office_holder(article)
+    links = Resolver(found, lambda i: doc[i].text, _rank_of(lex), known).run()
     _patrons(links)
     _voice_of_the_state(links, _rank_of(lex))
     sequel.home_side(doc, links)
@@ -45,17 +45,20 @@ def extract(
     _shared_body_names(doc, links, lex.kb)
     _ambiguous_states(doc, links, lex.kb)
     dateline.place_offices(doc, links, detector.filed_in, lex.kb)
+    introduced.named_after_office(links)
     _idle_offices(links)
     ids = _assign_ids(links)
     mentions = [_mention(doc, article, link, ids) for link in links]
     return mentions, _actors(doc, article.text, links, ids)
 
 
-def _known_office_holders(links: list[Link], article: Article) -> None:
-    """People named without a country take it from the table of office holders."""
-    for entity in {id(link.entity): link.entity for link in links if link.entity}.values():
+def _known_office_holder(article: Article) -> Callable[[Entity], None]:
+    """People named without a country take it from the table of office holders (before
+    roles are read: "the French president" is not a president of no stated country)."""
+
+    def known(entity: Entity) -> None:
         if entity.kind != "person" or entity.country or entity.org or not entity.name:
-            continue
+            return
         term = leaders.lookup(" ".join(entity.name), article.published)
         if term is not None and term.country.startswith("IGO/"):  # "Guterres": for the UN
             entity.org, entity.sector = term.country, entity.sector or "IGO"
@@ -64,6 +67,8 @@ def _known_office_holders(links: list[Link], article: Article) -> None:
             entity.country = term.country
             entity.title = entity.title or leaders.TITLES[term.office]
             entity.sector = entity.sector or "GOV"
+
+    return known
 
 
 GOVERNMENT_SECTORS = frozenset({"GOV", "DIP"})

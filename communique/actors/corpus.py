@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from ..records import Actor
 from . import kb, names
-from .lexicon import RANK_MODIFIERS
+from .lexicon import PARTICLES, RANK_MODIFIERS
 
 UNKNOWN = "XXX"
 MILITARY_RANKS = frozenset({"general", "admiral", "colonel", "officer"})
@@ -96,7 +96,7 @@ def _free_id(canon: dict[str, Actor], actor_id: str) -> str:
 
 
 def _parse(article_id: str, actor: Actor) -> _Person:
-    tokens = names.name_tokens(actor.name)
+    tokens = _joined_surname(actor.name, names.name_tokens(actor.name))
     lineage = _patronymic(tokens)
     if lineage >= 0:
         surname, given = tokens[lineage : lineage + 2], tokens[:lineage]
@@ -108,6 +108,17 @@ def _parse(article_id: str, actor: Actor) -> _Person:
         names.surname(tokens),
         names.given(tokens),
     )
+
+
+def _joined_surname(name: str, tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """A hyphenated last word is one surname, however it is spelled elsewhere: "Hossein
+    Amir-Abdollahian" and "Amirabdollahian"; not a family name opened by an article
+    ("Al-Saud"), which `_patronymic` reads."""
+    last = name.split()[-1] if name.split() else ""
+    parts = names.name_tokens(last)
+    if "-" not in last or len(parts) < 2 or parts[0] in PARTICLES or tokens[-len(parts) :] != parts:
+        return tokens
+    return (*tokens[: -len(parts)], "".join(parts))
 
 
 PATRONYMIC = frozenset({"bin", "ibn", "bint"})

@@ -34,6 +34,7 @@ from .places import KIND, PlaceRules
 from .units import COUNTRYISH, Unit
 
 SERVED_BY = words("his her")  # "his spokesman": an office serving the person meant
+INDEFINITE = words("a an another")  # "an Israeli minister": someone not named before
 # "his host, X", "Putin's guest": a person of the other side, not one serving or related
 OTHER_SIDE = PEERS | words("host guest visitor interlocutor")
 PAIR = words("two both")  # "the two leaders": a plural role for two people named before
@@ -166,7 +167,8 @@ class Detector(PersonRules, NameRuns, PlaceRules):
     ) -> Found:
         text = self.doc[start:end].text
         person = self.add(Found(start, end, "person", name=names.name_tokens(text)))
-        person.subject = syntax.is_subject(self.doc[start:end])
+        span = self.doc[start:end]
+        person.subject = syntax.is_subject(span) or syntax.says_in_relative(span)
         person.gender = names.gender_hint(person.name)  # "Mette Frederiksen": f
         person.named = bool(person.gender)
         descriptors = [left]
@@ -283,6 +285,7 @@ class Detector(PersonRules, NameRuns, PlaceRules):
                 role = self.add(Found(unit.start, unit.end, "role", plural=unit.plural))
                 role.subject, role.batch, role.owner = subject, batch, left.owner
                 role.served = left.start > 0 and self.doc[left.start - 1].lower_ in SERVED_BY
+                role.fresh = self._indefinite(left.start, unit.start)
                 role.pair = (
                     unit.plural and unit.start > 0 and self.doc[unit.start - 1].lower_ in PAIR
                 )
@@ -295,7 +298,22 @@ class Detector(PersonRules, NameRuns, PlaceRules):
                 for other in left.units:
                     if other.kind not in COUNTRYISH:
                         self._qualify(role, other)
+                self._armed_group(role, left)
                 self._bloc(role, left.start if left.units or left.words else unit.start)
+
+    def _armed_group(self, role: Found, left: Descriptor) -> None:
+        """ "Boko Haram fighters", "the Hamas militants": fighters named by their armed or
+        political group are that group acting."""
+        orgs = [u for u in left.units if u.kind == "organisation"]
+        org = self.kb.organisations.get(orgs[-1].key) if orgs else None
+        if org is None or org.kind != "group" or role.sector != "REB":
+            return
+        role.kind, role.org, role.key, role.title = "group", org.actor_id, org.actor_id, None
+        role.country, role.sector = org.country, org.sector
+
+    def _indefinite(self, start: int, title: int) -> bool:
+        """ "an Israeli minister", "another minister": the article opening the description."""
+        return any(self.doc[k].lower_ in INDEFINITE for k in (start - 1, start) if 0 <= k < title)
 
     def _bloc(self, role: Found, start: int) -> None:
         """ "West African leaders", "Gulf Arab foreign ministers": the leaders or ministers of

@@ -32,4 +32,5 @@ class Found:
     pair: bool = False  # "the two leaders", "both ministers": two people named before
     alias_of: Found | None = None  # "X, better known as Y" / "the X Front (XF)": Y names X
     served: bool = False  # "his spokesman": the office serving a person, not its holder
+    fresh: bool = False  # "an Israeli minister": an indefinite office names no earlier holder
     quoted: bool = False  # inside quotation marks: the speaker's words ("“... Mr X,” he said")

@@ -1,8 +1,9 @@
 """The bundled actor knowledge base: countries, organisations, government bodies and titles.
 
-Knowledge lives in YAML files under `communique/actors/data/` (each with a provenance header);
-this module is the one loader. `load()` reads them once per process and builds dict indexes
-keyed by `fold(text)`, so every lookup is a few dictionary probes.
+Knowledge lives in YAML files under `communique/actors/data/` (each with a provenance header),
+read into records by `kbfiles`; this module is the one loader. `load()` reads them once per
+process and builds dict indexes keyed by `fold(text)`, so every lookup is a few dictionary
+probes.
 
     from communique.actors import kb
     KB = kb.load()
@@ -16,14 +17,23 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from .. import picklecache
-from ..errors import CommuniqueError
+from .kbfiles import (
+    SECTORS,  # noqa: F401 - re-exported: kb.SECTORS, the sectors a data file may name
+    Body,
+    Country,
+    KnowledgeBaseError,
+    Organisation,
+    Title,
+    read,
+    read_bodies,
+    read_countries,
+    read_organisations,
+    read_titles,
+)
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -32,8 +42,6 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-SECTORS = _words("GOV MIL DIP LEG JUD SPY COP IGO NGO MED BUS CVL REB OPP EDU PTY REL")
-STATUSES = frozenset({"member", "observer", "partial", "disputed", "territory", "unrecognised"})
 KINDS = ("country", "adjective", "capital", "metonym", "organisation", "body", "title")
 ORGANISATION_KINDS = ("igo", "ngo", "media", "group")
 
@@ -43,15 +51,6 @@ TITLE_MODIFIERS = _words(
     "caretaker then late newly appointed elected designate designated new current top chief "
     "principal associate junior retired sitting"
 )
-
-# The data files hold only strings (rank is converted by the reader), so the base loader,
-# which skips implicit typing, is enough; libyaml's C version halves the load time.
-_Loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
-
-
-class KnowledgeBaseError(CommuniqueError):
-    """A data file under communique/actors/data is malformed; the message names the fix."""
-
 
 # --------------------------------------------------------------------------- folding
 
@@ -98,55 +97,6 @@ def _upper_enough(text: str) -> bool:
         words = words[1:]
     letters = [c for c in "".join(words) if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
-
-
-# --------------------------------------------------------------------------- records
-
-
-@dataclass(frozen=True, slots=True)
-class Country:
-    iso3: str
-    name: str
-    names: tuple[str, ...]
-    adjectives: tuple[str, ...]
-    plurals: tuple[str, ...]
-    capitals: tuple[str, ...]
-    metonyms: tuple[str, ...]
-    region: str
-    status: str = "member"  # member | observer | partial | disputed | territory | unrecognised
-    parent: str | None = None  # sovereign of a territory; state an entity is recognised within
-
-
-@dataclass(frozen=True, slots=True)
-class Organisation:
-    actor_id: str
-    name: str
-    aliases: tuple[str, ...]
-    sector: str
-    kind: str  # "igo" | "ngo" | "media" | "group" (armed or political group)
-    parent: str | None
-    country: str | None
-    blocs: tuple[str, ...] = ()  # "West African": the region whose leaders meet as this body
-    national: str | None = (
-        None  # slug of the body states name alike ("Kazakhstan's Security Council")
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class Body:
-    slug: str
-    name: str
-    aliases: tuple[str, ...]
-    sector: str
-    country: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class Title:
-    name: str
-    aliases: tuple[str, ...]
-    sector: str
-    rank: int
 
 
 # --------------------------------------------------------------------------- index
@@ -509,120 +459,6 @@ def _title_forms(titles: Iterable[Title]) -> Iterator[tuple[str, str]]:
         yield from ((form, t.name) for form in (t.name, *t.aliases))
 
 
-# --------------------------------------------------------------------------- reading files
-
-
-def _read(name: str, data_dir: Path) -> dict:
-    path = data_dir / name
-    try:
-        with path.open(encoding="utf-8") as handle:
-            data = yaml.load(handle, Loader=_Loader)  # noqa: S506 - builds only str, list, dict
-    except (OSError, yaml.YAMLError) as exc:
-        raise KnowledgeBaseError(f"cannot read {path}: {exc}; restore the file") from exc
-    if not isinstance(data, dict):
-        raise KnowledgeBaseError(f"{path} must hold a mapping at the top level")
-    return data
-
-
-def _tuple(entry: dict, field: str) -> tuple[str, ...]:
-    return tuple(str(v) for v in entry.get(field) or ())
-
-
-def _require(entry: dict, field: str, where: str) -> str:
-    value = entry.get(field)
-    if not value:
-        raise KnowledgeBaseError(f"{where}: entry {entry!r} lacks {field!r}; add it")
-    return str(value)
-
-
-def _check_sector(sector: str, where: str) -> str:
-    if sector not in SECTORS:
-        raise KnowledgeBaseError(
-            f"{where}: unknown sector {sector!r}; use one of {sorted(SECTORS)}"
-        )
-    return sector
-
-
-def _read_countries(data: dict) -> list[Country]:
-    countries = []
-    for region, entries in data["countries"].items():
-        for e in entries:
-            status = e.get("status", "member")
-            if status not in STATUSES:
-                raise KnowledgeBaseError(f"countries.yaml: {e.get('iso3')} has status {status!r}")
-            countries.append(
-                Country(
-                    iso3=_require(e, "iso3", "countries.yaml"),
-                    name=_require(e, "name", "countries.yaml"),
-                    names=_tuple(e, "names"),
-                    adjectives=_tuple(e, "adjectives"),
-                    plurals=_tuple(e, "plurals"),
-                    capitals=_tuple(e, "capitals"),
-                    metonyms=_tuple(e, "metonyms"),
-                    region=region,
-                    status=status,
-                    parent=e.get("parent"),
-                )
-            )
-    return countries
-
-
-def _read_organisations(data: dict) -> list[Organisation]:
-    orgs = []
-    for kind, default_sector in (
-        ("igo", "IGO"),
-        ("ngo", "NGO"),
-        ("media", "MED"),
-        ("group", "REB"),
-    ):
-        for e in data.get(kind) or ():
-            orgs.append(
-                Organisation(
-                    actor_id=_require(e, "id", "organisations.yaml"),
-                    name=_require(e, "name", "organisations.yaml"),
-                    aliases=_tuple(e, "aliases"),
-                    sector=_check_sector(e.get("sector", default_sector), "organisations.yaml"),
-                    kind=kind,
-                    parent=e.get("parent"),
-                    country=e.get("country"),
-                    blocs=_tuple(e, "blocs"),
-                    national=e.get("national"),
-                )
-            )
-    return orgs
-
-
-def _read_bodies(data: dict) -> list[Body]:
-    bodies = []
-    for country, entries in (data.get("bodies") or {}).items():
-        for e in entries:
-            bodies.append(
-                Body(
-                    slug=_require(e, "slug", "bodies.yaml"),
-                    name=_require(e, "name", "bodies.yaml"),
-                    aliases=_tuple(e, "aliases"),
-                    sector=_check_sector(_require(e, "sector", "bodies.yaml"), "bodies.yaml"),
-                    country=None if country == "generic" else country,
-                )
-            )
-    return bodies
-
-
-def _read_titles(data: dict) -> list[Title]:
-    titles = []
-    for sector, entries in (data.get("titles") or {}).items():
-        for e in entries:
-            titles.append(
-                Title(
-                    name=_require(e, "name", "titles.yaml"),
-                    aliases=_tuple(e, "aliases"),
-                    sector=_check_sector(str(e.get("sector", sector)), "titles.yaml"),
-                    rank=int(e.get("rank", 4)),
-                )
-            )
-    return titles
-
-
 def _check_references(kb: KnowledgeBase) -> None:
     codes = kb.countries
     for c in codes.values():
@@ -638,6 +474,8 @@ def _check_references(kb: KnowledgeBase) -> None:
     for b in kb.bodies:
         if b.country and b.country not in codes:
             raise KnowledgeBaseError(f"bodies.yaml: {b.slug} under unknown country {b.country}")
+        if b.namesake and b.namesake not in kb._bodies_by_slug:
+            raise KnowledgeBaseError(f"bodies.yaml: {b.slug} namesake {b.namesake}?")
     for name, shared in kb.shared_names.items():
         if unknown := [code for code in shared if code not in codes]:
             raise KnowledgeBaseError(f"bodies.yaml: shared name {name!r}: unknown {unknown}")
@@ -647,13 +485,13 @@ def _check_references(kb: KnowledgeBase) -> None:
 
 def build(data_dir: Path = DATA_DIR) -> KnowledgeBase:
     """Read every data file under `data_dir` and build a fresh knowledge base."""
-    countries = _read("countries.yaml", data_dir)
-    bodies = _read("bodies.yaml", data_dir)
+    countries = read("countries.yaml", data_dir)
+    bodies = read("bodies.yaml", data_dir)
     kb = KnowledgeBase(
-        _read_countries(countries),
-        _read_organisations(_read("organisations.yaml", data_dir)),
-        _read_bodies(bodies),
-        _read_titles(_read("titles.yaml", data_dir)),
+        read_countries(countries),
+        read_organisations(read("organisations.yaml", data_dir)),
+        read_bodies(bodies),
+        read_titles(read("titles.yaml", data_dir)),
         countries.get("ambiguous"),
         bodies.get("shared_names"),
     )

@@ -13,7 +13,7 @@ from spacy.tokens import Span
 from . import features, leaders, names, syntax
 from .context import Descriptor
 from .lexicon import PARTICLES
-from .nameruns import NAME_STOP
+from .nameruns import MONTHS, NAME_STOP
 from .units import KB_KINDS, Unit
 
 
@@ -177,7 +177,7 @@ class PersonRules:
         known |= self._first_names(known)
         in_kb = self._inside_kb_units()
         for tok in self.doc:
-            if self.covered[tok.i] or in_kb[tok.i] or tok.ent_type_ == "DATE":
+            if self.covered[tok.i] or in_kb[tok.i] or _date_word(tok):
                 continue
             if names.fold(tok.text) not in known or tok.lower_ in NAME_STOP:
                 continue  # "In Tokyo, ..." repeats no "Moon Jae-in"
@@ -227,17 +227,28 @@ class PersonRules:
         return inside
 
     def _run_start(self, i: int) -> int:
-        """Extend a surname left over given names not yet covered ("Ilham Aliyev")."""
-        start = i
-        while start - 1 >= 0 and self._name_token(start - 1) and not self.covered[start - 1]:
-            first = self.doc[start - 1]
-            if first.is_sent_start and first.pos_ != "PROPN":
+        """Extend a surname left over given names not yet covered ("Ilham Aliyev") and over
+        the parts of a hyphenated name ("Amir-Abdollahian")."""
+        start, sent = i, self.doc[i].sent
+        while start - 1 >= 0 and not self.covered[start - 1]:
+            before = start - 1
+            hyphen = self.doc[before].text == "-" and self._hyphen_joins(before, sent)
+            if before > 0 and hyphen and not self.covered[before - 1]:
+                before -= 1  # the part before a joining hyphen
+            first = self.doc[before]
+            if not self._name_token(before) or (first.is_sent_start and first.pos_ != "PROPN"):
                 break  # capitalised only as the first word: "Because Frederiksen had ..."
-            unit = self.scan.by_end.get(start)
+            unit = self.scan.by_end.get(before + 1)
             if unit is not None and unit.kind not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
                 break
-            start -= 1
+            start = before
         return start
+
+
+def _date_word(tok) -> bool:
+    """ "in May" (not Theresa May): a month inside a date; a surname the NER put in a date
+    ("to invite Tebboune to work with him") is still a name."""
+    return tok.ent_type_ == "DATE" and tok.lower_ in MONTHS
 
 
 def _many(unit: Unit) -> range:

@@ -32,72 +32,27 @@ Anything that cannot be tied to a country keeps `country=None` and says why.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from . import names, owners, pairs
+from .entity import UNKNOWN, Entity, Link, move_mention
 from .found import Found
 from .lexicon import RANK_MODIFIERS
+from .pronouns import PronounRules
 
-UNKNOWN = "XXX"
+__all__ = ["UNKNOWN", "Entity", "Link", "Resolver", "move_mention"]
 OWNERS = owners.OWNERS
 # a body named again without a country may also take that of an earlier body of these keys
 BODY_KIN = {"armed-forces": frozenset({"government"})}
 
 
-@dataclass(slots=True, eq=False)
-class Entity:
-    kind: str
-    key: str
-    country: str | None = None
-    sector: str | None = None
-    title: str | None = None
-    org: str | None = None
-    forms: list[str] = field(default_factory=list)
-    name: tuple[str, ...] = ()
-    gender: str = ""
-    named: bool = False  # the gender is only the given-name table's hint
-    reason: str | None = None
+class Resolver(PronounRules):
+    """`known(entity)` may give a named person of no stated country their country and
+    office (the table of office holders) before roles and pronouns are read."""
 
-    def settle(self, code: str) -> None:
-        """Give an entity of no known country its country, in its key too."""
-        self.country = code
-        if self.key.startswith(f"{UNKNOWN}/"):
-            self.key = code + self.key.removeprefix(UNKNOWN)
-
-    def absorb(self, f: Found) -> None:
-        self.country = self.country or f.country
-        self.sector = self.sector or f.sector
-        self.title = self.title or f.title
-        self.org = self.org or f.org
-        if f.gender and (not self.gender or (self.named and not f.named)):
-            self.gender, self.named = f.gender, f.named  # an honorific beats a given name
-        if len(f.name) > len(self.name):
-            self.name = f.name
-
-
-@dataclass(slots=True)
-class Link:
-    """One resolved mention: the detection record and the entity (None: unresolved)."""
-
-    found: Found
-    entity: Entity | None
-    reason: str | None = None
-
-
-def move_mention(link: Link, country: str, keyed: dict[str, Entity]) -> None:
-    """Only this mention of a countryless body or role moves, to the entity of that country
-    (made once per key in `keyed`): the countryless entity may stand for other mentions."""
-    e = link.entity
-    assert e is not None
-    key = country + e.key.removeprefix(UNKNOWN)
-    if key not in keyed:
-        keyed[key] = replace(e, key=key, country=country, forms=list(e.forms))
-    link.entity, link.reason = keyed[key], None
-
-
-class Resolver:
-    def __init__(self, found: list[Found], text_of, rank_of) -> None:
+    def __init__(self, found: list[Found], text_of, rank_of, known=None) -> None:
         self.found, self.text_of, self.rank_of = found, text_of, rank_of
+        self.known = known
         self.entities: dict[str, Entity] = {}
         self.links: list[Link] = []
         self.by_found: dict[int, Entity] = {}
@@ -109,6 +64,9 @@ class Resolver:
         self._repeated_bodies()
         self._people()
         self._patrons()
+        for entity in dict.fromkeys(self.by_found.values()):
+            if self.known is not None:
+                self.known(entity)
         heads = [f for f in self.found if not (f.role == "modifier" and f.head is not None)]
         for f in heads:
             self.links.extend(self._resolve(f))
@@ -162,18 +120,20 @@ class Resolver:
         country is the earlier body of that name which had one, unless bodies of that name
         of two countries were named before it ("Russia's army and Ukraine's army ... the
         army"). The armed forces ("the military", "the junta") are also those of the country
-        whose government was named ("Mali's military-led government ... the junta")."""
+        whose government was named ("Mali's military-led government ... the junta"); "the
+        ministry" is the ministry named last ("China's foreign ministry ... the ministry")."""
         for f in self.found:
             if f.kind != "body" or f.country or f.org or f.owner or f.plural or not f.key:
                 continue
             keys = {f.key} | BODY_KIN.get(f.key, frozenset())
-            earlier = {
-                g.country
+            bodies = [
+                g
                 for g in self._earlier(f.start)
-                if g.kind == "body" and g.key in keys and g.country
-            }
+                if g.kind == "body" and g.country and (g.key in keys or _ministry_of(f, g))
+            ]
+            earlier = {g.country for g in bodies}
             if len(earlier) == 1:
-                f.country = earlier.pop()
+                f.country, f.key = earlier.pop(), bodies[-1].key if f.key == "ministry" else f.key
                 head = f.head if f.role == "modifier" and self._possessive(f.end) else None
                 if head is not None and head.kind in ("person", "role") and not head.country:
                     head.country = f.country  # "the embassy's chief of staff, X": its state's
@@ -328,7 +288,7 @@ class Resolver:
                 self.groups[id(f)] = batch
                 return [Link(f, e) for e in batch]
         else:
-            person = None if f.served else self._holder(f)
+            person = None if f.served or f.fresh else self._holder(f)
             if person is not None:
                 if person.country is None and f.country:
                     person.country = f.country
@@ -467,63 +427,6 @@ class Resolver:
             entity = self.entities[code] = Entity("state", code, country=code, sector="GOV")
         return entity
 
-    def _neuter(self, f: Found) -> list[Link]:
-        """ "Poland expelled ... It also recalled ...": the state, body or organisation that is
-        the first subject of the sentence before; else no mention."""
-        before = [g for g in self.found if g.sent == f.sent - 1 and g.subject]
-        before = [g for g in before if g.role == "actor" and not g.quoted]
-        e = self.by_found.get(id(before[0])) if before else None
-        if e is None or e.kind not in OWNERS or before[0].plural:
-            return []
-        self.by_found[id(f)] = e
-        return [Link(f, e)]
-
-    def _pronoun(self, f: Found) -> list[Link]:
-        if f.gender == "n":
-            return self._neuter(f)
-        if f.plural:
-            batch = self._recent_batch(f.start)
-            if batch:
-                self.groups[id(f)] = batch
-                return [Link(f, e) for e in batch]
-            return [Link(f, None, "no earlier group for a plural pronoun")]
-        entity = self._antecedent(f)
-        if entity is None:
-            return [Link(f, None, "no earlier person to refer to")]
-        self._learn_gender(f, entity)
-        return [Link(f, entity)]
-
-    def _learn_gender(self, f: Found, entity: Entity) -> None:
-        """ "Zorgath Varnuk arrived. She said ...": a person of unknown gender who is the only
-        earlier person a "he"/"she" can mean takes its gender (a hint, like a given name's),
-        unless an office nobody is named for ("the minister") could be meant instead."""
-        if not f.gender or entity.gender:
-            return
-        earlier = self._earlier(f.start)
-        people = {id(self.by_found[id(g)]) for g in earlier if self._is_person(g, f.gender)}
-        unnamed_office = any(
-            g.kind == "role" and not g.plural and not self._is_person(g, "") for g in earlier
-        )
-        if people == {id(entity)} and not unnamed_office:
-            entity.gender, entity.named = f.gender, True
-
-    def _antecedent(self, f: Found) -> Entity | None:
-        earlier = [g for g in self._earlier(f.start) if self._is_person(g, f.gender)]
-        if not f.quoted:  # a name in the quoted words is no antecedent of "he said"
-            earlier = [g for g in earlier if not g.quoted]
-        same = [g for g in earlier if g.sent == f.sent]
-        if same:
-            return self.by_found[id(same[-1])]
-        subjects = [g for g in earlier if g.subject]
-        pick = subjects[-1] if subjects else (earlier[-1] if earlier else None)
-        return self.by_found.get(id(pick)) if pick else None
-
-    def _is_person(self, g: Found, gender: str) -> bool:
-        e = self.by_found.get(id(g))
-        if e is None or e.kind != "person" or g.kind == "pronoun":
-            return False
-        return not (gender and e.gender and gender != e.gender)
-
 
 LEADER_WORDS = frozenset({"leader"})
 
@@ -541,6 +444,11 @@ def _office_within(role: str | None, held: str | None) -> bool:
     if held_words[0] in RANK_MODIFIERS and role_words[0] not in RANK_MODIFIERS:
         return False
     return set(role_words) <= set(held_words)
+
+
+def _ministry_of(f: Found, g: Found) -> bool:
+    """ "The ministry" names again a ministry of any kind ("the foreign ministry")."""
+    return f.key == "ministry" and g.key.endswith("ministry")
 
 
 def _same_person(e: Entity, f: Found) -> bool:

@@ -49,6 +49,15 @@ def is_subject(span: Span) -> bool:
     return tok.dep_ in SUBJECT_DEPS
 
 
+def says_in_relative(span: Span) -> bool:
+    """A person who is the subject of a relative clause on their name ("remarks by X, who
+    told Le Monde that ..."): the one speaking or acting there."""
+    return any(
+        c.dep_ == "relcl" and any(w.dep_ == "nsubj" and w.lower_ == "who" for w in c.children)
+        for c in span.root.children
+    )
+
+
 def first_conjunct(tok: Token) -> Token:
     """ "Egyptian" in "French and Egyptian warships" -> "French" (which modifies the noun)."""
     seen = 0

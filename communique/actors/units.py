@@ -125,7 +125,7 @@ def _title_units(doc: Doc, lex: Lexicon, taken: bytearray) -> list[Unit]:
     for match_id, start, end in matches:
         while start < end and taken[start]:
             start += 1
-        if start == end or any(used[start:end]) or inside_name[start]:
+        if start == end or any(used[start:end]) or inside_name[start] or _joined(doc, end):
             continue
         form = lex.forms[match_id]
         start, rank = _extend_modifiers(doc, start, used)
@@ -143,6 +143,14 @@ def _inside_person(doc: Doc) -> bytearray:
         if ent.label_ == "PERSON":
             inside[ent.start + 1 : ent.end] = b"\x01" * (len(ent) - 1)
     return inside
+
+
+def _joined(doc: Doc, end: int) -> bool:
+    """ "Amir-Abdollahian": a title word joined by a hyphen to a capitalised word is the first
+    part of a name (not "Secretary-General", whose hyphenated word is one title)."""
+    if end + 1 >= len(doc) or doc[end].text != "-":
+        return False
+    return not (doc[end - 1].whitespace_ or doc[end].whitespace_) and doc[end + 1].is_title
 
 
 def _extend_modifiers(doc: Doc, start: int, used: bytearray) -> tuple[int, str]:
@@ -197,14 +205,43 @@ def _ner_units(doc: Doc, taken: bytearray) -> list[Unit]:
         if ent.ent_id_ or ent.label_ not in NER_LABELS:
             continue
         start, end = ent.start, ent.end
+        if ent.label_ == "ORG":
+            end = next((t.i for t in ent if t.text == "("), end)  # "X (MAK": the name ends
         while start < end and (taken[start] or doc[start].lower_ in _LEADING_JUNK):
             start += 1
         while end > start and (taken[end - 1] or _trailing_junk(doc[end - 1])):
             end -= 1
         if end > start and not any(taken[start:end]) and _names_someone(doc[start:end], ent):
             label = "GPE" if syntax.town_of_inhabitants(doc[start:end]) else ent.label_
+            if label == "ORG":
+                start = _organisation_head_before(doc, start, taken)
             out.append(Unit(start, end, label))
+            if label == "ORG" and _acronym(doc, end, ent):
+                out.append(Unit(end + 1, end + 2, "ORG"))
     return out
+
+
+def _organisation_head_before(doc: Doc, start: int, taken: bytearray) -> int:
+    """ "the Movement for the Self-Determination of Kabylie": a capitalised organisation noun
+    and connecting words the NER left out before an organisation's name open the name."""
+    i = start - 1
+    while i > 0 and doc[i].lower_ in _CONNECTORS and not taken[i]:
+        i -= 1
+    head = doc[i]
+    if i < start - 1 and not taken[i] and head.lower_ in ORG_HEADS and head.text[:1].isupper():
+        return i
+    return start
+
+
+def _acronym(doc: Doc, end: int, ent) -> bool:
+    """ "... Kabylie (MAK)": an acronym in brackets right after an organisation's name, which
+    the NER took into that name or left out (not one it labelled on its own)."""
+    if end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
+        return False
+    if end + 1 >= ent.end and doc[end + 1].ent_type_:
+        return False
+    word = doc[end + 1].text
+    return len(word) >= 2 and word.isalpha() and word.isupper()
 
 
 def _names_someone(span, ent) -> bool:
