@@ -151,8 +151,8 @@ def test_extract_refuses_a_parse_of_other_text(nlp):
         ),
         pytest.param(
             "The \u201cplan\u201d is \u2018done,\u2019 he said.",
-            ["plan"],
-            id="single-inside-double-style",
+            ["plan", "done"],
+            id="single-beside-double-style",
         ),
     ],
 )

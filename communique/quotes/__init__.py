@@ -14,6 +14,8 @@
   words it is part of them ("X said he believes ..." is one quote by X);
 - a noun cue with its complement ("the ministry's claim that ...", "X issued a warning
   that ...", "her pledge to ...") is an indirect quote of its owner, unresolved without one;
+- an aside gives its sentence to its subject ("As X noted, ...", "..., as X put it"), and
+  an object taken for quoted words is the subject's ("admires Y as a 'strong leader'");
 - "Name: words" opening a paragraph (a transcript turn, a headline) is the name's quote;
 - a cue that ends its paragraph with a colon and gets no quote ("The chancellor added:")
   takes the next paragraph as an indirect quote (a block quote: no marks, so not direct);
@@ -29,14 +31,20 @@
   speaker ("X said the army had told him ...": X's account). Readouts follow the same rule: in "According to X's readout
   of the call, Y 'reaffirmed ...'" Y is the speaker and X (the readout's owner) relays;
   when the readout reports no act of speech ("..., both leaders agreed to meet again"),
-  the words are the readout's and X is the speaker;
+  the words are the readout's and X is the speaker. Nothing is relayed from an act under
+  a modal ("told him that Lima should ask ...": it has not happened) or from a state's
+  act ("Beijing said Manila had promised ...": a state acts through people, so it is the
+  speaker's account); words quoted inside a relayed stance ("his office said X was
+  willing to play 'a constructive role'") are the relayer's;
 - recorded media content ("Footage showed ...") is no speaker: unresolved, with no
   `speaker_mention`; whoever it shows speaking ("Video showed X saying ...") speaks;
 - a speaker that cannot be resolved is None with `unresolved_reason`; `speaker_mention`
   keeps the speaker's words as written. The nearest name is never taken by default;
 - "it said" with no antecedent among the actor mentions speaks for the state, body or
   organisation quoted last before it in the same paragraph ("The ministry said ... It
-  added that ...").
+  added that ..."); "the statement said" speaks for the owner of the statement named
+  before ("in a statement by the foreign minister"); a group no mention covers speaks
+  for the state qualifying it ("a senior US delegation told ...").
 """
 
 from __future__ import annotations
@@ -51,6 +59,8 @@ from .attribute import attribute, inside_words
 from .marks import QuoteSpan, paragraph_starts
 from .relayed import is_media
 from .spans import Attribution, Interval
+from .speakers import owner
+from .tables import documents
 
 __all__ = ["Attribution", "attributions", "extract"]
 
@@ -110,13 +120,15 @@ def _neuter_pronouns(drafts: list[Quote], text: str, mentions: list[Mention]) ->
 
 
 def _own_words(cues: list[Attribution], speakers: Speakers) -> set[Attribution]:
-    """Relaying cues that only report their own speaker's act ("X said he had raised ...")."""
+    """Relaying cues that only report their own speaker's act ("X said he had raised ...")
+    or a state's ("Beijing said Manila had promised ...", "He said Tokyo had asked ...": a
+    state acts through people, so what it asked or promised is the speaker's account)."""
     own = set()
     for cue in cues:
         if cue.relays:
-            inner = [c for c in cues if c.relayed_by is cue]
+            inner = [speakers.resolve(c)[0] for c in cues if c.relayed_by is cue]
             mine = speakers.resolve(cue)[0]
-            if mine is not None and all(speakers.resolve(c)[0] == mine for c in inner):
+            if mine is not None and all(e == mine or speakers.is_state(e) for e in inner):
                 own.add(cue)
     return own
 
@@ -155,6 +167,10 @@ class Speakers:
         self.text = doc.text
         self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         self.starts = [m.start for m in self.mentions]
+        self.states = {m.entity for m in mentions if m.entity and m.kind == "state"}
+
+    def is_state(self, entity: str | None) -> bool:
+        return entity in self.states
 
     def resolve(self, cue: Attribution | None) -> tuple[str | None, str | None, str | None]:
         """(entity, speaker text as written, reason when unresolved)."""
@@ -167,7 +183,12 @@ class Speakers:
         mention = self.at(head.idx, head.idx + len(head))
         if mention is not None and mention.entity:
             return mention.entity, written, None
-        named = self.apposition(head) or self.antecedent(head)
+        named = (
+            self.apposition(head)
+            or self.antecedent(head)
+            or self.qualifier(head)
+            or self.earlier_owner(head)
+        )
         if named is not None:
             return named.entity, written, None
         if head.pos_ == "PRON":
@@ -192,6 +213,32 @@ class Speakers:
                 mention = self.at(tok.idx, tok.idx + len(tok))
                 if mention is not None and mention.entity and mention.kind == "person":
                     return mention
+        return None
+
+    def qualifier(self, head) -> Mention | None:
+        """ "A senior US delegation told ...", "Chinese officials said": a body or group
+        that no mention covers, qualified by a state, speaks for that state."""
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        for child in head.lefts:
+            if child.dep_ in ("amod", "compound", "nmod"):
+                mention = self.at(child.idx, child.idx + len(child))
+                if mention is not None and mention.entity and mention.kind == "state":
+                    return mention
+        return None
+
+    def earlier_owner(self, head) -> Mention | None:
+        """ "... announced in a statement by Foreign Minister X. ..., the statement said": a
+        written statement named again with "the" speaks for the owner it was given before."""
+        if head.lemma_.lower() not in documents() or owner(head) is not head:
+            return None
+        if not any(c.lower_ == "the" for c in head.children):
+            return None
+        for token in reversed(head.doc[max(0, head.i - 400) : head.i]):
+            if token.lemma_.lower() == head.lemma_.lower() and owner(token) is not token:
+                found = owner(token)
+                mention = self.at(found.idx, found.idx + len(found))
+                return mention if mention is not None and mention.entity else None
         return None
 
     def antecedent(self, head) -> Mention | None:

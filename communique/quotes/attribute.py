@@ -21,7 +21,7 @@ from .content import verb_content
 from .cues import find_cues, is_naming
 from .labels import proper_names, repeated_labels
 from .marks import QuoteSpan, find_quotes, paragraph_starts
-from .relayed import own_stance, ready_cue
+from .relayed import is_stance, own_stance, ready_cue
 from .spans import Attribution, Interval, noun_span
 from .speakers import speaker_of
 from .stances import find_stances
@@ -60,7 +60,7 @@ def attribute(
     cues += mark_relays(cues, quoted, text)
     cues.sort(key=lambda cue: cue.start)
     speaking = [cue for cue in cues if not cue.relays]
-    direct = [(span, own_cue(span, speaking, sents, quoted, text)) for span in spans]
+    direct = [(span, wording(own_cue(span, speaking, sents, quoted, text))) for span in spans]
     direct = inherit(text, direct, speaking, sents)
     for span, cue in direct:
         if cue is not None:
@@ -69,6 +69,14 @@ def attribute(
         if cue.introduces and not cue.contents and not cue.quotes:
             cue.contents = block_quote(cue, text)
     return cues, direct
+
+
+def wording(cue: Attribution | None) -> Attribution | None:
+    """ "She said Beijing was willing to play “a constructive role”": a stance is no act
+    of speech, so the words quoted inside a relayed stance are the relayer's."""
+    if cue is not None and cue.relayed_by is not None and is_stance(cue):
+        return cue.relayed_by
+    return cue
 
 
 def block_quote(cue: Attribution, text: str) -> list[Interval]:
@@ -146,13 +154,19 @@ def mark_relays(cues: list[Attribution], quoted: QuoteIndex, text: str) -> list[
 
 def _relayable(inner: Attribution) -> bool:
     """A belief is the outer speaker's report, not a relay ("X said he believes ...");
-    nor is a joint act ("the two men discussed ...": no one person's words), nor a name
-    given in the outer words ("condemned what he called ...")."""
+    nor is a joint act ("the two men discussed ...": no one person's words), a name given
+    in the outer words ("condemned what he called ..."), or an act under a modal."""
     if inner.kind == "belief" or inner.speaker is None or not inner.contents:
         return False
-    if is_naming(inner):
+    if is_naming(inner) or _unrealised(inner.token):
         return False
     return inner.kind == "speech" or not _plural(inner.speaker)
+
+
+def _unrealised(verb: Token) -> bool:
+    """ "X told Y that Beijing should ask its people to ...": an act under a modal ("should",
+    "would", "must") has not happened: it is part of the outer speaker's words, no relay."""
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
 
 
 # the object pronoun that names the outer speaker again: "he said the army had told him"

@@ -24,7 +24,7 @@ _JUDGING = {"as", "for"}  # "described X as Y", "blasted X for Y"
 
 def verb_content(token: Token, word: CueWord, text: str) -> list[Interval]:
     """The spans of the words a cue verb introduces, by the complements its row allows."""
-    clauses = [c for c in token.children if c.dep_ == "ccomp"]
+    clauses = [c for c in token.children if c.dep_ == "ccomp" and not _apart(c, token)]
     if clauses:  # several clauses of one verb are one clause split by the parser
         first, last = clauses[0].left_edge, clauses[-1].right_edge
         if first.i < token.i < last.i:  # "Y, he said, Z" parsed as clauses of "said"
@@ -68,6 +68,15 @@ def _object_span(token: Token, obj: Token, text: str) -> Interval:
     if obj.dep_ == "advmod":  # "as much" without what the parser hangs on it
         return trim(text, obj.left_edge.idx, end_of(obj))
     return trim(text, obj.left_edge.idx, end_of(_object_end(token, obj)))
+
+
+def _apart(clause: Token, verb: Token) -> bool:
+    """A clause before the cue that a colon or semicolon ends is no part of its words: "Y
+    is a term with a definition: it refers to Z", "Y; X said Z"."""
+    if clause.i > verb.i:
+        return False
+    between = verb.doc[clause.right_edge.i + 1 : verb.i]
+    return any(t.text in (":", ";") for t in between)
 
 
 def _around(token: Token, text: str) -> list[Interval]:

@@ -6,7 +6,10 @@ paragraph (labels.py). A verb's speaker comes from the parse (speakers.py), its 
 its complements (content.py); "according to" gives the rest of its sentence to its object.
 A subject inside quotation marks (a show title after "said on") is no speaker; the
 person's name between the closing mark and ", said" is. "what he called Y" inside another
-cue's words is part of them, not a cue of its own (attribute.py). The tables are read in
+cue's words is part of them, not a cue of its own (attribute.py). An aside ("As X noted,
+...", "..., as X put it") gives the sentence around it to its subject (asides.py); any verb
+whose object is taken for quoted words ("admires Y as a “strong leader”") is a cue of its
+subject. The tables are read in
 tables.py, the Attribution record and its spans are in spans.py; beliefs held as
 adjectives or in a phrase ("X is confident that", "in his view") are in stances.py.
 """
@@ -15,14 +18,16 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .content import verb_content
+from .asides import aside_speaker, aside_words, is_put_it, speaker_span
+from .content import predicate_span, verb_content
 from .labels import label_cue
 from .nouns import noun_cue
 from .spans import Attribution, Interval, end_of, noun_span, trim
 from .speakers import owner, relative_of, speaker_of
-from .tables import CueWord, cue_word, lexicon
+from .tables import CueWord, asides, cue_word, lexicon
 
 _CLOSING = {"”", '"', "''", "»"}
+_ASIDE = CueWord("speech", frozenset({"clause"}))
 
 
 def find_cues(
@@ -51,13 +56,62 @@ def find_cues(
                 found.append(noun)
             continue
         word = cue_word(token)
+        if word is None and token.lemma_.lower() in asides() and is_put_it(token):
+            word = _ASIDE
+        if word is None and token.pos_ == "VERB":
+            judged = _judgement(token, quoted, text)
+            if judged is not None:
+                found.append(judged)
+                continue
         if word is not None and word.kind in ("speech", "belief"):
             cue = verb_cue(token, word, text)
             if cue.speaker is None or quoted(cue.speaker.idx):
                 _name_after_quote(cue, token)
+            if not cue.contents and "clause" in word.words:
+                _aside(cue, token, text)
             if word.kind == "speech" or (cue.contents and cue.speaker is not None):
                 found.append(cue)  # a belief needs its holder and its complement
     return found
+
+
+def _judgement(verb: Token, quoted, text: str) -> Attribution | None:
+    """ "X admires Y as a “strong leader”", "X has gone after Y as a “spoiled brat”": what
+    the subject takes its object for, in its own quoted words, is its attribution, whatever
+    the verb."""
+    preps = [c for c in verb.rights if c.dep_ == "prep"]
+    judging = [p for p in preps if p.lower_ == "as" and _quoted_phrase(p, quoted)]
+    if not judging:
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [o for p in preps if p.i < judging[0].i for o in p.children if o.dep_ == "pobj"]
+    speaker = speaker_of(verb)
+    if not objects or speaker is None or quoted(speaker.idx):
+        return None
+    found = Attribution(verb, verb.text, verb.idx, end_of(verb), speaker, noun_span(speaker))
+    found.contents = [predicate_span(text, (objects[0], judging[0]))]
+    found.relative = relative_of(verb)
+    return found
+
+
+def _quoted_phrase(prep: Token, quoted) -> bool:
+    """The phrase after "as" holds a quote that starts after it, with no verb of its own
+    before the quote ("as a threat to what it called “...”" is another cue's)."""
+    if quoted(prep.idx):
+        return False
+    for token in prep.doc[prep.i + 1 : prep.right_edge.i + 1]:
+        if quoted(token.idx):
+            return True
+        if token.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _aside(cue: Attribution, verb: Token, text: str) -> None:
+    """ "As X noted, ...", "..., as X put it": the sentence around the aside is X's words."""
+    words = aside_words(verb, text)
+    if words:
+        cue.contents, cue.speaker, cue.relative = words, aside_speaker(verb), None
+        cue.speaker_span = speaker_span(cue.speaker)
 
 
 def verb_cue(token: Token, word: CueWord, text: str) -> Attribution:

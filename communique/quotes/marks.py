@@ -8,10 +8,13 @@ it ends with its paragraph. A closing mark that opens a line before a word ("”
 is a misdirected opening mark. A straight mark set off by a space from a single mark
 (" 'X' is ..." and "... the term 'X,' ") opens or closes a quote that begins or ends with
 a quote inside it. Single quotation marks are mostly apostrophes or quotes inside quotes,
-so they are used only in a text with no double marks at all (the British house style of
-‘...’ for quotes): a curly ‘ before a word opens, and the first ’ of the paragraph after
-a comma or stop, or before punctuation, a line end or a capital, closes (else the first ’
-that no letter follows; never an apostrophe).
+so they count only where no double-marked quote holds them (the British house style of
+‘...’ for quotes, a headline's style, a house style mixing both): a curly ‘ before a word
+opens, and the first ’ of the paragraph after a comma or stop, or before punctuation, a
+line end or a capital, closes (else the first ’ that no letter follows; never an
+apostrophe). Straight single marks pair
+within one line: one after a space and before a letter opens, and the first one after a
+letter or stop that no letter or digit follows closes ("'n'" and "'90s" are none).
 """
 
 from __future__ import annotations
@@ -52,7 +55,9 @@ _SINGLE_CLOSER = re.compile(r"(?<=\S)’(?![\w’])")
 def find_quotes(text: str) -> list[QuoteSpan]:
     """Every direct quote in `text`, in order, with the marks left out."""
     if _MARK.search(text) is None:
-        return _single_quotes(text)
+        return sorted(
+            _single_quotes(text) + _straight_single_quotes(text), key=lambda span: span.start
+        )
     starts = paragraph_starts(text)
     spans: list[QuoteSpan] = []
     open_at: int | None = None  # the end of the open quote's mark
@@ -78,7 +83,45 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     if open_at is not None:
         end = _paragraph_end(text, starts, starts[open_paragraph])
         spans.append(_span(text, open_at, end, False))
-    return [span for span in spans if span.end > span.start]
+    spans = [span for span in spans if span.end > span.start]
+    return sorted(spans + _singles_outside(text, spans), key=lambda span: span.start)
+
+
+def _singles_outside(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Single-marked quotes that no double-marked quote holds: a headline's style, or a
+    house style mixing both ("called the strike 'unbalanced and unacceptable'")."""
+    singles = _single_quotes(text) + _straight_single_quotes(text)
+    return [
+        single
+        for single in singles
+        if not any(s.start - 1 <= single.end and single.start <= s.end + 1 for s in spans)
+    ]
+
+
+# a straight ' opening before a letter after a space, and its closer: the first ' after a
+# letter or stop that no letter or digit follows (never a doubled '' mark)
+_STRAIGHT_OPENER = re.compile(r"(?:^|(?<=[\s(\[—–-]))'(?=[A-Za-z])", re.MULTILINE)
+_STRAIGHT_CLOSER = re.compile(r"(?<=[\w.,!?])'(?![\w'])")
+
+
+def _straight_single_quotes(text: str) -> list[QuoteSpan]:
+    """'...' quotes in straight single marks, each inside one line, of two letters or more."""
+    spans: list[QuoteSpan] = []
+    at = 0
+    for opener in _STRAIGHT_OPENER.finditer(text):
+        if opener.start() < at or text[opener.start() - 1 : opener.start()] == "'":
+            continue
+        line_end = text.find("\n", opener.end())
+        closer = _STRAIGHT_CLOSER.search(
+            text, opener.end(), len(text) if line_end < 0 else line_end
+        )
+        if closer is None:
+            continue
+        span = _span(text, opener.end(), closer.start(), True)
+        if sum(c.isalpha() for c in text[span.start : span.end]) >= 2:
+            spans.append(span)
+        at = closer.end()
+    return spans
 
 
 def _single_quotes(text: str) -> list[QuoteSpan]:

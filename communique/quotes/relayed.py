@@ -69,12 +69,17 @@ def ready_cue(head: Token, text: str) -> Attribution | None:
     return None
 
 
+def is_stance(cue: Attribution) -> bool:
+    """A stance of readiness found inside another cue's words ("X was ready to talk")."""
+    return cue.kind == "relay" and cue.token.lower_ in readiness()
+
+
 def own_stance(inner: Attribution, outer: Attribution) -> bool:
     """A stance is relayed only by someone who speaks for its holder: an office, a
     spokesman, a statement, or a speaker owned by a possessive ("X was ready to talk, his
     office said"). Anyone else gives an account in their own words ("Putin said he was
     ready to meet ...", "officials said Iran was ready to respond"): nothing relayed."""
-    if inner.kind != "relay" or inner.token.lower_ not in readiness():
+    if not is_stance(inner):
         return False
     speaker = outer.speaker
     if speaker is None:

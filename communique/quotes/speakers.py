@@ -22,6 +22,7 @@ _RELATIVE = {"who", "which", "that", "whom"}
 EXPLETIVE = {"it", "there", "this", "that"}
 _OWNER_DEPS = {"poss", "compound", "amod", "pobj", "nmod"}
 _OWNER_PREPS = {"from", "by", "of"}
+_ADVERBS = ("advmod", "neg")
 
 
 def relative_of(verb: Token, depth: int = 0) -> Interval | None:
@@ -57,6 +58,9 @@ def speaker_of(verb: Token, depth: int = 0) -> Token | None:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return owner(objects[0])
+    reporter = _reporting_before(verb)
+    if reporter is not None and depth < 3:
+        return speaker_of(reporter, depth + 1)
     if verb.dep_ == "acl":  # "a statement saying ...": only a written statement speaks
         return _document_owner(verb.head)
     if own_report(verb):
@@ -88,6 +92,24 @@ def own_report(verb: Token) -> bool:
         marked = any(c.dep_ == "mark" for c in verb.children)
         return verb.tag_ == "VBG" and before == "," and not marked
     return verb.dep_ == "conj" and before in (",", "and")
+
+
+def _reporting_before(verb: Token) -> Token | None:
+    """ "“...,” Sanders said, going on to say ...", "“...,” he said, not even needing to
+    mention ...": a participle right after a speech verb and its comma is that speaker's
+    next act, whatever the parser hung it on (often a verb inside the quote)."""
+    if verb.tag_ != "VBG" or any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    i = verb.i - 1
+    while i > verb.sent.start and verb.doc[i].head == verb and verb.doc[i].dep_ in _ADVERBS:
+        i -= 1
+    if i <= verb.sent.start or verb.doc[i].text != ",":
+        return None
+    before = verb.doc[i - 1]
+    for candidate in (before, before.head):
+        if candidate.i < verb.i and _reporting(candidate, "speech"):
+            return candidate
+    return None
 
 
 def _reporting(verb: Token, *kinds: str) -> bool:

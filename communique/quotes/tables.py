@@ -59,6 +59,12 @@ def documents() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def asides() -> frozenset[str]:
+    """Verbs that are cues only in an aside: "as X put it"."""
+    return frozenset(cue for cue, word in _rows() if word.kind == "aside")
+
+
+@lru_cache(maxsize=1)
 def not_labels() -> frozenset[str]:
     return frozenset(cue for cue, word in _rows() if word.kind == "notlabel")
 
