@@ -18,7 +18,7 @@ from . import participants as args
 from .modality import FUTURE_AUX, modality
 from .ontology import Ontology, Trigger
 from .roles import Coded
-from .triggers import CALL_OFF, INTENT_ADJECTIVES, Match
+from .triggers import CALL_OFF, DUE, INTENT_ADJECTIVES, Match
 
 MODALITY_WEIGHT = {
     "asserted": 1.0,
@@ -52,7 +52,8 @@ def modality_of(match: Match, plover: str, onto: Ontology) -> str:
         return "planned" if plover == "CONSULT" else "negated"
     if match.noun and match.token.lemma_.lower() in onto.cues("planned", "noun"):
         return "planned"
-    return modality(anchors(match), onto, plover)
+    mood = modality(anchors(match), onto, plover)
+    return "planned" if match.trigger == DUE and mood == "asserted" else mood  # "is due in X"
 
 
 def future(match: Match, date: DateValue | None, article: Article) -> bool:

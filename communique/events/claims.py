@@ -1,7 +1,7 @@
 """What a declaration claims of someone else: a demand on them or an accusation of them,
 coded as an event of the declarer's.
 
-    claimed(verb) -> (DEMANDED | BLAMED | WORSENED, subject) | (RESPONDED, clause) | None
+    claimed(verb) -> (DEMANDED | BLAMED | WORSENED | WARNED, subject) | (RESPONDED, clause) | None
 """
 
 from __future__ import annotations
@@ -38,6 +38,11 @@ WORSENING = frozenset(
     {"deepen", "escalate", "prolong", "fuel", "worsen", "exacerbate", "aggravate", "inflame"}
 )
 TROUBLES = frozenset({"conflict", "war", "crisis", "tension", "violence", "fighting", "bloodshed"})
+# "X said Y must bear the consequences / will pay a heavy price": a warning of what Y's
+# conduct will cost it is a threat by the declarer against Y (CAMEO 130), not a demand.
+WARNED = Trigger("say", None, frozenset(), "130", "dir", ("claimed",), 2, 0.6)
+BEARING = frozenset({"bear", "face", "pay", "suffer", "shoulder"})
+PENALTIES = frozenset({"consequence", "price", "repercussion"})
 FRIENDLY = frozenset({"positively", "favourably", "favorably", "constructively", "warmly"})
 OBLIGING = frozenset({"must", "should"})
 BLAME_WORDS = frozenset({"responsible", "culpable", "guilty", "liable", "accountable"})
@@ -67,6 +72,8 @@ def claimed(verb: Token) -> tuple[Trigger, Token] | None:
             active = subjects[0].dep_ == "nsubj"
             if active and clause.head.i == verb.i and _worsens(clause, subjects[0]):
                 return WORSENED, subjects[0]
+            if active and clause.head.i == verb.i and _penalised(clause):
+                return WARNED, subjects[0]
             if active and _obliged(clause) and clause.head.i == verb.i:
                 if _all_sides(subjects[0]) and _quoted(clause, verb):
                     continue
@@ -85,6 +92,13 @@ def _worsens(clause: Token, subject: Token) -> bool:
     if not any(c.dep_ == "aux" and c.lower_ in FUTURE for c in clause.children):
         return False
     return any(c.dep_ == "dobj" and c.lemma_.lower() in TROUBLES for c in clause.children)
+
+
+def _penalised(clause: Token) -> bool:
+    """ "must bear all the consequences", "will pay a heavy price": a cost foretold."""
+    if clause.lemma_.lower() not in BEARING:
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in PENALTIES for c in clause.children)
 
 
 def _all_sides(subject: Token) -> bool:

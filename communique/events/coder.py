@@ -30,7 +30,7 @@ from . import (
     suppression,
 )
 from . import participants as args
-from .claims import BLAMED, DEMANDED, RESPONDED, WORSENED, claimed
+from .claims import BLAMED, DEMANDED, RESPONDED, WARNED, WORSENED, claimed
 from .dating import choose_date, still_ahead
 from .embedded import TIME_PREPOSITIONS, purpose_actors
 from .location import carry_over, from_dateline, locate
@@ -281,7 +281,7 @@ def code_match(
         targets = conjoined.inherited(match, sources, entry.plover, context)
     if match.noun and targets and not sources and entry.plover == "AID":
         sources = without(disclosed_by(match, index, context), targets)  # "according to X"
-    claim = match.trigger in (DEMANDED, BLAMED, RESPONDED, WORSENED)  # sides from the declaration
+    claim = match.trigger in (DEMANDED, BLAMED, RESPONDED, WORSENED, WARNED)  # from the declaration
     if sources and not targets and match.trigger == WORSENED:  # "said the deliveries would ..."
         targets = judged.author_of(claimed(match.token)[1], onto, context, sources)
     if sources and not targets and not match.noun and not claim:  # "condemned the raid"
@@ -306,6 +306,8 @@ def code_match(
         targets = judged.answered(match.token, context, sources)  # "downgraded ... in response"
     if sources and not targets and entry.plover == "ACCUSE" and _intransitive(match):
         targets = judged.counterpart(sources, context)  # "X had already lashed out"
+    if code in judged.SEVERED and not match.noun:  # "recalled its ambassador": not a side
+        targets = judged.foreign(targets, sources)
     if sources and not targets and code in judged.SEVERED and not match.noun:
         targets = judged.counterpart(sources, context)  # "X had broken off negotiations"
     if sources and not targets and entry.plover == "REJECT" and refusal.bare_refusal(match):
@@ -354,7 +356,9 @@ def code_match(
     events = []
     for item in coded:
         if item.target is None and item.source and act_class == measures.MATERIAL_CONFLICT:
-            item.target = measures.place_state(place)
+            item.target = measures.region_state(match, index, sources) or measures.place_state(
+                place
+            )
         if screen.unrealised_one_sided(mood, item.source, item.target):
             continue
         mode = attributes.mode(match, entry.mode, item, len(set(sources) | set(targets)))
@@ -466,6 +470,9 @@ def _code(match: Match, onto: Ontology) -> str:
             return onto.refine(code, child.lemma_.lower())
     if code == AID_OFFERED and _support_on_contact(match.token):
         return SUPPORTED
+    halted = measures.halted(match, code)  # "stopped sharing intelligence with X"
+    if halted is not None:
+        return halted
     if code == INTENT and not match.noun:  # "vowed more attacks on X": what is promised
         for child in match.token.children:
             if child.dep_ == "dobj":

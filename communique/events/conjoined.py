@@ -30,6 +30,8 @@ def inherited(match: Match, sources: list[str], plover: str, context: Context) -
     if match.noun or plover not in COERCIVE or not sources:
         return []
     verb = match.token
+    if verb.dep_ == "xcomp":  # "... and then stopped sharing intelligence": the verb it opens
+        verb = verb.head
     while verb.dep_ == "conj" and not _own_subject(verb):
         verb = verb.head
         sides = context.sides_of.get(verb.i)

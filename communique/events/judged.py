@@ -8,6 +8,7 @@ kind: a raid told as an arrest).
     author_of(noun, onto, context, sources) -> list[str]
     answered(verb, context, sources) -> list[str]
     counterpart(sources, context) -> list[str]
+    foreign(targets, sources) -> list[str]
 """
 
 from __future__ import annotations
@@ -71,6 +72,12 @@ def counterpart(sources: list[str], context: Context) -> list[str]:
     if len(parties) != 2 or side not in {country_part(p) for p in parties}:
         return []  # "Serbian police detained ... Belgrade apologised": the same side
     return [p for p in parties if country_part(p) != side]
+
+
+def foreign(targets: list[str], sources: list[str]) -> list[str]:
+    """The targets of ties cut that are not the source's own ("recalled its ambassador")."""
+    own = {country_part(s) for s in sources} - {None}
+    return [t for t in targets if country_part(t) not in own]
 
 
 def answered(verb: Token, context: Context, sources: list[str]) -> list[str]:

@@ -2,8 +2,10 @@
 ended (eased, or an agreement revoked) or staged alone (a show of force).
 
     undone(match, code, onto) -> str | None        # the code of a measure or deal ended
+    halted(match, code) -> str | None              # the code of a cooperation stopped
     announced(match, code, plover, act_class, mood, sourced) -> (code, mood)
     around(match) -> list[Token]; place_state(place) -> str | None
+    region_state(match, index, sources) -> str | None
 """
 
 from __future__ import annotations
@@ -52,11 +54,18 @@ EASED = {
     "20": "087",
 }
 ENDING = frozenset({"cancel", "end"})  # light-verb effects that undo a measure or agreement
+# Stopping a cooperative act is reducing relations (CAMEO 16): "stopped sharing intelligence
+# with X" (160), "ceased funding the agency" (162), "stopped talking to X" (164). Any other act
+# stopped ("stopped shelling the town") is not asserted (modality.py).
+CEASING = frozenset({"stop", "cease", "quit", "discontinue"})
+HALTED = {"04": "164", "06": "160", "07": "162"}
 # Military exercises with a partner are military cooperation (062); held alone they are a
 # show of force (150: "China began live-fire drills around Taiwan").
 SHOWN_FORCE = {"062": "150"}
 AROUND = frozenset({"around", "near", "off", "encircling", "surrounding"})  # what it is aimed at
 REVOKED = "120"  # CAMEO: reject; an agreement scrapped, revoked or abandoned
+# where an attack's object lies: "hideouts in Iran's Sistan province", "on Pakistani soil"
+REGIONS = frozenset({"province", "region", "district", "territory", "soil", "county"})
 ATTEMPTS = frozenset({"try", "attempt"})
 # "announced that 23 diplomats would be expelled": a measure its announcer decides, told in
 # the passive with no other doer, is the announcer's act
@@ -76,6 +85,16 @@ def undone(match: Match, code: str, onto: Ontology) -> str | None:
     if entry.quad_class == MATERIAL_CONFLICT:
         return prefixed(EASED, code) or code
     return REVOKED if entry.plover == "AGREE" else None
+
+
+def halted(match: Match, code: str) -> str | None:
+    """The code of a cooperative act its doer stops ("stopped sharing intelligence with X"),
+    or None if the act is not stopped or is no cooperation."""
+    if match.noun or match.token.dep_ != "xcomp":
+        return None
+    if match.token.head.lemma_.lower() not in CEASING:
+        return None
+    return prefixed(HALTED, code)
 
 
 def announced(
@@ -144,6 +163,22 @@ def place_state(place: Location | None) -> str | None:
     if place is None or not place.country or place.country == UNKNOWN_COUNTRY:
         return None
     return place.country
+
+
+def region_state(match: Match, index: args.MentionIndex, sources: list[str]) -> str | None:
+    """ "struck militants it said belonged to groups in Iran's Sistan province": the state
+    whose province, district or soil the object of an attack lies in, if not the source's."""
+    own = args.with_own_states(sources)
+    objects = [c for a in match.anchors for c in a.children if c.dep_ in ("dobj", "prep")]
+    for token in (t for o in objects for t in o.subtree):
+        if token.lemma_.lower() not in REGIONS:
+            continue
+        owners = [c for c in token.children if c.dep_ in ("poss", "amod", "compound")]
+        states = [e for c in owners for e in index.entities(c) if "/" not in e]
+        foreign = [e for e in states if e not in own and e != UNKNOWN_COUNTRY]
+        if foreign:
+            return foreign[0]
+    return None
 
 
 def active(match: Match) -> bool:

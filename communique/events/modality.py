@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .measures import CEASING
 from .ontology import Ontology
 from .slips import misattached
 
@@ -35,6 +36,7 @@ REPORTS = frozenset(
 )
 PREPARING = frozenset({"prepare", "gear", "brace"})  # "preparing for his meeting with X"
 OPEN = frozenset({"open"})  # "open to negotiating a new agreement": only possible
+GOVERNED_MODALITIES = ("planned", "negated", "denied", "hypothetical")
 RULING_OUT = frozenset({("rule", "out"), ("write", "off")})  # "ruled out a meeting": negated
 
 
@@ -107,7 +109,7 @@ def _in_speech(token: Token) -> bool:
 
 def governed(token: Token, relation: str, onto: Ontology, event_type: str) -> str | None:
     """Modality imposed by a governing word reached through `relation`."""
-    lemma = token.lemma_.lower()
+    lemma = _lemma(token, onto)
     if relation in ("acl", "ccomp", "prep"):
         noun = _noun_over_clause(token, onto)
         if noun:
@@ -124,6 +126,8 @@ def governed(token: Token, relation: str, onto: Ontology, event_type: str) -> st
         return "planned" if event_type == "CONSULT" else "negated"
     if lemma in onto.cues("negated", "governor") and relation in ("xcomp", "dobj"):
         return "negated"
+    if lemma in CEASING and relation == "xcomp":  # "stopped shelling the town"
+        return None if event_type == "SANCTION" else "negated"  # a cooperation stopped
     if relation == "dobj" and any((lemma, c.lower_) in RULING_OUT for c in token.children):
         return "negated"
     if lemma in onto.cues("planned", "governor") and relation in ("xcomp", "dobj"):
@@ -133,6 +137,16 @@ def governed(token: Token, relation: str, onto: Ontology, event_type: str) -> st
     if _reported_by_source(token, onto) and relation in ("ccomp", "xcomp"):
         return "reported"
     return _epistemic(token, relation, onto)
+
+
+def _lemma(token: Token, onto: Ontology) -> str:
+    """The lemma, with the final "e" the lemmatizer drops from some governors restored
+    ("had hoped to meet": "hop" -> "hope")."""
+    lemma = token.lemma_.lower()
+    if token.lower_ not in (f"{lemma}es", f"{lemma}ed", f"{lemma}ing"):
+        return lemma
+    governors = set().union(*(onto.cues(m, "governor") for m in GOVERNED_MODALITIES))
+    return f"{lemma}e" if f"{lemma}e" in governors else lemma
 
 
 def _noun_over_clause(noun: Token, onto: Ontology) -> str | None:
@@ -207,9 +221,10 @@ def modality(anchors: list[Token], onto: Ontology, event_type: str) -> str:
             return "reported"
     token = anchors[-1]
     while token.head.i != token.i and not own_clause(token):
-        if token.dep_ == "conj" and misattached(token):  # "said Y would ... and accused Z"
-            token = token.head
-        relation, token = token.dep_, token.head
+        if token.dep_ == "conj" and misattached(token):  # "said Y would ... and accused Z":
+            relation, token = "conj", token.head.head  # coordinated with the reporting verb
+        else:
+            relation, token = _relation(token), token.head
         if _if_clause(token):  # "if officers tried to detain him": no intent read above "if"
             return "hypothetical"
         found = governed(token, relation, onto, event_type) or _clause_cues(
@@ -218,6 +233,13 @@ def modality(anchors: list[Token], onto: Ontology, event_type: str) -> str:
         if found:
             return found
     return "asserted"
+
+
+def _relation(clause: Token) -> str:
+    """How a clause hangs on its governor; an infinitive with a subject of its own ("wants
+    Stockholm to extradite them", parsed as a that-clause) is an open complement."""
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    return "xcomp" if clause.dep_ == "ccomp" and to else clause.dep_
 
 
 def own_clause(token: Token) -> bool:

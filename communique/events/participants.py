@@ -164,6 +164,8 @@ def entities(token: Token, index: MentionIndex, context: Context, depth: int = 0
         return _first_conjuncts_object(token, index, context) or _pronoun(token, index, context)
     found: list[str] = []
     for child in token.children:
+        if child.lower_ in NONE_OF:  # "nine people, none of them Iranian citizens"
+            continue
         if child.dep_ in MODIFIERS and child.i < token.i or child.dep_ == "appos":
             for part in conjuncts(child):
                 found.extend(entities(part, index, context, depth + 1) if depth < 2 else [])
@@ -172,6 +174,7 @@ def entities(token: Token, index: MentionIndex, context: Context, depth: int = 0
     return _unique(found)
 
 
+NONE_OF = frozenset({"none", "neither", "nobody", "nor"})  # what an apposition says they are not
 SIDE_NOUNS = frozenset({"side", "army", "country", "nation", "military", "government"})
 
 
@@ -257,6 +260,10 @@ def _reporter(token: Token, index: MentionIndex, context: Context) -> list[str]:
     reporting verb takes its subject from a coordinated one: "X raised ... and told Y that he held
     him responsible"); 'X told Y that he held him ...': an object pronoun is the one told."""
     clause = token.head
+    if clause.dep_ == "conj" and misattached(clause) and _modal(clause.head):
+        return _reporter_of(
+            token, clause.head.head, index, context
+        )  # "X warned Y would ..., and it urged Z"
     if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS:
         return []
     if token.dep_ == "nsubj" and token.lower_ in REPORTER_PRONOUNS:
@@ -268,6 +275,20 @@ def _reporter(token: Token, index: MentionIndex, context: Context) -> list[str]:
     return []
 
 
+def _modal(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+
+
+def _reporter_of(
+    token: Token, reporting: Token, index: MentionIndex, context: Context
+) -> list[str]:
+    """The subject pronoun of a verb coordinated with a reporting verb is its reporter."""
+    if token.dep_ != "nsubj" or token.lower_ not in REPORTER_PRONOUNS:
+        return []
+    subjects, active = subject_tokens(reporting)
+    return group(subjects, index, context) if active else []
+
+
 def _pronoun(token: Token, index: MentionIndex, context: Context) -> list[str]:
     if token.lower_ in PLURAL_PRONOUNS:
         return list(context.last_parties or context.last_source)
@@ -276,7 +297,12 @@ def _pronoun(token: Token, index: MentionIndex, context: Context) -> list[str]:
         named = _named_person(token, index, context)  # "said Y must be stopped and accused him"
         if named:
             return named
-        other = [p for p in context.last_parties if p not in context.last_source and _person(p)]
+        own = _own_subjects(token, index, context)  # "Y told him": not Y
+        other = [
+            p
+            for p in context.last_parties
+            if p not in context.last_source and _person(p) and p not in own
+        ]
         if len(other) == 1:  # "X met Y and told him", "X seized Y ... his release": the other side
             return other
         if token.lower_ != "his":  # "him" and "her" name a person, never a body
@@ -290,11 +316,16 @@ def _person(entity: str) -> bool:
     return "/person/" in entity or "/role/" in entity
 
 
+def _own_subjects(token: Token, index: MentionIndex, context: Context) -> set[str]:
+    """The subject of an object pronoun's verb, which the pronoun cannot name."""
+    subjects, active = subject_tokens(token.head)
+    return set(group(subjects, index, context)) if active else set()
+
+
 def _named_person(token: Token, index: MentionIndex, context: Context) -> list[str]:
     """The person named last before an object pronoun in its sentence, other than the
     subject of the pronoun's verb."""
-    subjects, active = subject_tokens(token.head)
-    own = set(group(subjects, index, context)) if active else set()
+    own = _own_subjects(token, index, context)
     for i in range(token.i - 1, token.sent.start - 1, -1):
         if token.doc[i].pos_ != "PROPN":
             continue

@@ -203,6 +203,7 @@ def _noun_roles(
         for t in phrase
         for c in t.children
         if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and index.mention(c))
+        if not _venue(c, index)
     ]
     if "patient" in slots and not inside:  # "ordered Dodik's detention": Dodik is detained
         inside, owners = owners, []
@@ -227,6 +228,15 @@ def _noun_roles(
         inside += owners
     targets = without(args.group(inside, index, context), sources)
     return sources, targets, False, bool(sources) and bool(targets)
+
+
+def _venue(modifier: Token, index: MentionIndex) -> bool:
+    """ "the Geneva talks", "the Sochi summit": a town named before the noun is where the
+    event is held, not a side of it."""
+    if modifier.dep_ not in ("compound", "nmod"):
+        return False
+    entities = index.entities(modifier)
+    return bool(entities) and all("/place/" in e for e in entities)
 
 
 def _blamed_on(verb: Token) -> bool:
@@ -314,10 +324,17 @@ def _complement_objects(verb: Token) -> list[Token]:
     return found[:1]
 
 
+TOLD = frozenset({"tell", "assure", "inform"})  # whom a that-clause is told to
+
+
 def contacted(match: Match, sources: list[str], index: MentionIndex, context: Context) -> list[str]:
     """The other side of what a call or visit was for: "telephoned X to express his support"
-    (support for X), "visited X to discuss trade"."""
+    (support for X), "visited X to discuss trade"; of what X was told ("told him that
+    Pakistan reserved the right to respond")."""
     verb = match.light if match.light is not None else match.token
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in TOLD:  # "told him that X would"
+        told = [c for c in verb.head.children if c.dep_ in ("dobj", "dative")]
+        return without(args.group(told, index, context), sources)
     if verb.dep_ not in ("xcomp", "advcl") or not args.infinitive(verb):
         return []
     if verb.head.lemma_.lower() not in args.CONTACTING:

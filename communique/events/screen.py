@@ -32,7 +32,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..actors.lexicon import words
-from .participants import MentionIndex, subject_tokens
+from ..actors.resolve import UNKNOWN as UNKNOWN_COUNTRY
+from .participants import MentionIndex, country_part, subject_tokens
 
 ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "such"})
 SCENE = frozenset({"at", "during", "before", "after", "since", "ahead", "following", "amid"})
@@ -91,8 +92,14 @@ def noun_sides_missing(
 def unrealised_one_sided(mood: str, source: str | None, target: str | None) -> bool:
     """An act that did not happen, or has yet to ("refused to resign", "will deploy in the
     region", "did not protest"), is worth coding only between two named sides: with one
-    side unnamed it tells of no interaction."""
-    return mood not in ("asserted", "reported") and not (source and target)
+    side unnamed it tells of no interaction, nor does an act only supposed ("if police
+    officers tried to detain him") with a side known by no country."""
+    if mood in ("asserted", "reported"):
+        return False
+    if not (source and target):
+        return True
+    unknown = UNKNOWN_COUNTRY in (country_part(source), country_part(target))
+    return mood == "hypothetical" and unknown
 
 
 def non_actor_argument(

@@ -91,15 +91,31 @@ def toll(match: Match, verbs: dict[int, Match], index: MentionIndex, onto: Ontol
     return kinds == {"ASSAULT"} and not index.entities_in(subtree)
 
 
+# what an envoy is summoned for is said in the summons itself ("summoned the ambassador to
+# lodge a protest / to demand an explanation"): no second act
+SUMMONING = frozenset({"summon"})
+SUMMONS_CONTENT = frozenset({"ACCUSE", "PROTEST", "REQUEST", "DISAPPROVE"})
+
+
 def purpose_of_same_act(match: Match, carriers: dict[int, Match], onto: Ontology) -> bool:
     """ "began a hunger strike to protest X's decision": the purpose names the protest the
     strike is, not a second protest (the strike takes X as its target)."""
     token = match.token
+    kind = onto.code(match.trigger.cameo).plover
+    if kind in SUMMONS_CONTENT and _summons_purpose(match):
+        return True
     if match.noun or token.dep_ not in ("advcl", "relcl", "acl") or not args.infinitive(token):
         return False
     carried = carriers.get(token.head.i)
-    kind = onto.code(match.trigger.cameo).plover
     return carried is not None and onto.code(carried.trigger.cameo).plover == kind
+
+
+def _summons_purpose(match: Match) -> bool:
+    """ "summoned the ambassador to demand an explanation / to lodge a protest"."""
+    verb = match.light if match.noun and match.light is not None else match.token
+    if verb.dep_ not in ("advcl", "xcomp") or not args.infinitive(verb):
+        return False
+    return verb.head.lemma_.lower() in SUMMONING
 
 
 def result(match: Match, carriers: dict[int, Match], onto: Ontology) -> bool:

@@ -12,9 +12,9 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from ..actors.lexicon import words
 from ..nlp import says_when
 from .claims import DECLARING, claimed
+from .nonacts import INTENT_ADJECTIVES, no_act
 from .ontology import NOT_EVENT, Ontology, Trigger
 
 CALL_OFF = frozenset({"cancel", "defer"})  # light-verb effects that call a meeting off
@@ -46,6 +46,7 @@ def find_triggers(span: Span, onto: Ontology) -> list[Match]:
     verbs = [m for m in (_verb(t, onto) for t in span if t.pos_ == "VERB") if m is not None]
     verbs = [m for m in verbs if m.token.i not in carried]
     verbs += [m for m in (_intent(t, onto) for t in span if t.pos_ == "ADJ") if m is not None]
+    verbs += [m for m in (_due(t) for t in span if t.pos_ == "ADJ") if m is not None]
     verb_types = {m.token.i: onto.code(m.trigger.cameo).plover for m in verbs}
     conditions = {m.token.i: m.trigger for m in verbs if m.trigger.cond_kind == "obj"}
     nouns = [
@@ -86,7 +87,7 @@ def _common_noun(token: Token) -> bool:
 
 
 def _verb(token: Token, onto: Ontology) -> Match | None:
-    if _fixed_phrase(token) or _question(token) or _forecast(token):
+    if no_act(token):
         return None
     for trigger in onto.verbs.get(token.lemma_.lower(), ()):
         if _condition(token, trigger):
@@ -103,89 +104,17 @@ def verb_sense(token: Token, onto: Ontology) -> Trigger | None:
     return next((t for t in onto.verbs.get(token.lemma_.lower(), ()) if _condition(token, t)), None)
 
 
-# Fixed phrases in which a trigger verb names no act: the words around it ("as opposed to").
-FIXED_PHRASES = {"oppose": ("as", "to")}
-
-
-def _fixed_phrase(verb: Token) -> bool:
-    around = FIXED_PHRASES.get(verb.lemma_.lower())
-    if around is None or verb.i == 0 or verb.i + 1 >= len(verb.doc):
-        return False
-    return (verb.doc[verb.i - 1].lower_, verb.doc[verb.i + 1].lower_) == around
-
-
-QUESTIONING = frozenset({"ask", "wonder", "inquire", "enquire"})
-WH_WORDS = words("what who whom whose which why how when where whether if")
-
-
-def _question(verb: Token) -> bool:
-    """ "asked whether ...", "'What ...?' she asked": a question, not a request."""
-    if verb.lemma_.lower() not in QUESTIONING:
-        return False
-    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-    if any(c.left_edge.lower_ in WH_WORDS for c in clauses):
-        return True
-    if any(t.text == "?" for t in verb.sent if t.i < verb.i):
-        return True
-    before = verb.sent.start - 1  # "'Who will pay?' the president asked." split in two
-    while before >= 0 and verb.doc[before].is_quote:
-        before -= 1
-    asks_for = any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in verb.children)
-    return before >= 0 and verb.doc[before].text == "?" and not asks_for
-
-
-WARNING = frozenset({"warn", "caution"})
-MODALS = frozenset({"will", "would", "could", "might", "may", "'ll", "can", "shall"})
-
-
-def _forecast(verb: Token) -> bool:
-    """ "officials warn (that) the fire is too big to put out", "an analyst warned that such
-    measures could embolden him": a warning that foretells, no threat. A threat names who is
-    warned, or says what someone would do ("warned that it would respond")."""
-    if verb.lemma_.lower() not in WARNING:
-        return False
-    if any(c.dep_ in ("dobj", "dative", "prep") for c in verb.children):
-        return False
-    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-    return bool(clauses) and not any(_someone_would(c) for c in clauses)
-
-
-def _someone_would(clause: Token) -> bool:
-    """ "it would respond", "they were prepared to use force if ...": what a named side
-    would do (a modal, an intent adjective or a condition), not how things will go."""
-    modal = any(c.dep_ == "aux" and c.lower_ in MODALS for c in clause.children)
-    intent = any(c.lemma_.lower() in INTENT_ADJECTIVES for c in clause.children)
-    condition = any(
-        c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
-        for c in clause.children
-    )
-    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return (modal or intent or condition) and any(_named_side(s) for s in subjects)
-
-
-def _named_side(subject: Token) -> bool:
-    """A pronoun, a name, what a named side owns ("its military", "Iran's navy"; not
-    "the country's economy"), or a side's armed men ("Ethiopian troops", "the region's own
-    police")."""
-    if subject.pos_ in ("PRON", "PROPN") or subject.lemma_.lower() in ARMED_MEN:
-        return True
-    return any(c.dep_ == "poss" and c.pos_ in ("PRON", "PROPN") for c in subject.children)
-
-
-ARMED_MEN = frozenset(
-    {"troop", "soldier", "force", "army", "military", "officer", "police", "navy", "militia"}
-)
-
-
 # Disapproving of a proposal is rejecting it: "called the idea absurd", "condemned the plan".
 PROPOSALS = frozenset({"idea", "proposal", "plan", "offer", "suggestion", "initiative", "request"})
+# and disapproving of a charge is rebutting it: "called the accusations baseless"
+CHARGES = frozenset({"accusation", "allegation", "charge", "claim"})
 
 
 def _of_a_proposal(verb: Token, trigger: Trigger) -> Trigger:
     if not trigger.cameo.startswith("11"):
         return trigger
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if objects and objects[0].lemma_.lower() in PROPOSALS:
+    if objects and objects[0].lemma_.lower() in PROPOSALS | CHARGES:
         return replace(trigger, cameo=REJECTED)
     return trigger
 
@@ -199,7 +128,6 @@ def _claim(verb: Token) -> Match | None:
 # by the act offered); the act itself is not coded (it is only offered). Acts the complements
 # table does not name ("is ready to talk about it") are no intent, nor is help with such an
 # act ("ready to help organise talks").
-INTENT_ADJECTIVES = frozenset({"ready", "willing", "prepared", "eager", "keen"})
 INTENDED = Trigger("ready", None, frozenset(), "030", "dir", ("to",), 1, 0.6)
 
 
@@ -211,6 +139,23 @@ def _intent(token: Token, onto: Ontology) -> Match | None:
         if act is not None and onto.refine("030", act.lemma_.lower()) != "030":
             return Match(token, INTENDED, noun=False)
     return None
+
+
+# "X is due in Moscow next week": a visit planned (CAMEO 042) to the place named
+DUE = Trigger("due", None, frozenset(), "042", "dir", ("in", "at"), 1, 0.6)
+
+
+def _due(token: Token) -> Match | None:
+    if token.lower_ != "due" or token.dep_ != "acomp":
+        return None
+    places = [
+        g
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in DUE.slots
+        for g in c.children
+        if g.dep_ == "pobj" and g.ent_type_ == "GPE"
+    ]
+    return Match(token, DUE, noun=False) if places else None
 
 
 def _helped(verb: Token) -> Token:
