@@ -189,6 +189,29 @@ def test_dates_must_overlap_and_near_misses_are_reported(tmp_path):
 
 
 @pytest.mark.parametrize(
+    ("predicted", "cause"),
+    [
+        pytest.param(event("ACCUSE", RUS, TUR), "type", id="the-sides-with-another-type"),
+        pytest.param(event("CONSULT", RUS, USA), "side", id="the-type-with-one-side-wrong"),
+        pytest.param(event("CONSULT", RUS, None), "side", id="the-type-with-one-side-missing"),
+        pytest.param(event("ACCUSE", USA, None), "nothing_near", id="nothing-near"),
+        pytest.param(event("CONSULT", RUS, TUR, "2023-09-06"), "date", id="another-date"),
+    ],
+)
+def test_a_missed_event_is_counted_by_what_the_closest_prediction_got_wrong(
+    tmp_path, predicted, cause
+):
+    report = run(tmp_path, SOCHI, [predicted])
+    sochi = report.outcomes[0]
+    assert sochi.status != "matched"
+    assert (sochi.near or {"date-miss": "date"}.get(sochi.status, "nothing_near")) == cause
+    counts = to_json(report)["events"]["missed_required_by_cause"]
+    assert counts[cause] >= 1
+    assert sum(counts.values()) == 2  # the Sochi meeting and the gold's other event
+    assert "Gold events not found (2: " in format_text(report)
+
+
+@pytest.mark.parametrize(
     ("start", "end", "grade"),
     [
         ("2023-09-01", "2023-09-10", "exact"),

@@ -116,6 +116,25 @@ def compatible(gold: GoldEvent, event: dict, ctx: Context, check_date: bool = Tr
     return True
 
 
+def near_miss(gold: GoldEvent, event: dict, ctx: Context) -> str | None:
+    """How an unmatched predicted `event` falls short of `gold`: "type" (the gold's sides
+    and dates, another type) or "side" (the gold's type and dates, one side right and the
+    other wrong or missing); None when it is no near miss."""
+    dated = gold.start is not None and gold.end is not None
+    if dated and not _overlaps(predicted_range(event), (gold.start, gold.end)):
+        return None
+    src, tgt = event.get("source"), event.get("target")
+    sides = [(src, tgt)] + ([(tgt, src)] if gold.symmetric else [])
+    hits = [
+        (ctx.actor_matches(gold.source, one), ctx.actor_matches(gold.target, other))
+        for one, other in sides
+    ]
+    if event.get("event_type") not in gold.types:
+        return "type" if any(all(pair) for pair in hits) else None
+    stated = gold.source is not None and gold.target is not None
+    return "side" if stated and any(any(pair) for pair in hits) else None
+
+
 def _preference(gold: GoldEvent, event: dict) -> tuple[int, int, int]:
     """Higher is a better partner: same modality, exact dates, the primary type."""
     same_dates = gold.start is not None and predicted_range(event) == (gold.start, gold.end)

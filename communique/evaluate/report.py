@@ -39,6 +39,7 @@ def to_json(report: EvalReport) -> dict[str, Any]:
             "precision_between_gold_actors": _score_json(report.events_between_gold_actors),
             "optional_gold_matched": report.optional_matched,
             "per_type": {k: _score_json(v) for k, v in report.per_type.items()},
+            "missed_required_by_cause": report.near_misses,
         },
         "modality_confusion": report.modality,
         "dates": {
@@ -168,12 +169,18 @@ def _event_line(event: dict[str, Any]) -> str:
     )
 
 
+NEAR = {"date-miss": " (date differs)", "type": " (type differs)", "side": " (one side differs)"}
+
+
 def _details(report: EvalReport) -> list[str]:
     missed = [o for o in report.outcomes if o.status != "matched" and not o.optional]
-    lines = [f"Gold events not found ({len(missed)})"]
-    lines += _capped(
-        [f"  {o.gold_id} {o.type}" + " (date differs)" * (o.status == "date-miss") for o in missed]
-    )
+    causes = report.near_misses
+    lines = [
+        f"Gold events not found ({len(missed)}: date differs {causes['date']}, type differs "
+        f"{causes['type']}, one side differs {causes['side']}, nothing near "
+        f"{causes['nothing_near']})"
+    ]
+    lines += _capped([f"  {o.gold_id} {o.type}" + NEAR.get(o.near or o.status, "") for o in missed])
     extra = report.unmatched_predicted
     lines += ["", f"Predicted events matching no gold event ({len(extra)})"]
     lines += _capped([f"  {_event_line(e)}" for e in extra])

@@ -21,6 +21,7 @@ from communique.evaluate.matching import (
     contains_name,
     fold,
     match_events,
+    near_miss,
     predicted_range,
 )
 
@@ -77,6 +78,7 @@ class EventOutcome:
     predicted_modality: str | None = None
     date: str | None = None  # exact | within | overlap, when the gold gives a date
     articles: tuple[int | None, int | None] = (None, None)  # gold, predicted
+    near: str | None = None  # for a missed one: "type" or "side" (see matching.near_miss)
 
 
 @dataclass(slots=True)
@@ -91,6 +93,7 @@ class EvalReport:
     date_within: Ratio
     date_overlap: Ratio
     date_misses: int
+    near_misses: dict[str, int]
     locations: Ratio
     dedup: Ratio
     split_copies: int
@@ -140,6 +143,7 @@ def evaluate(
         date_within=dates[1],
         date_overlap=dates[2],
         date_misses=sum(o.status == "date-miss" for o in outcomes),
+        near_misses=_near_misses(outcomes),
         locations=_locations(pairs),
         dedup=_dedup(pairs),
         split_copies=_split_copies(gold.events, index, matched, ctx),
@@ -184,8 +188,22 @@ def _outcomes(
             if i not in taken
         ):
             outcome.status = "date-miss"
+        else:
+            kinds = {near_miss(gold, events[i], ctx) for i in range(len(events)) if i not in taken}
+            outcome.near = next((k for k in ("type", "side") if k in kinds), None)
         outcomes.append(outcome)
     return outcomes
+
+
+def _near_misses(outcomes: list[EventOutcome]) -> dict[str, int]:
+    """Required gold events not found, by what the closest prediction got wrong."""
+    missed = [o for o in outcomes if o.status != "matched" and not o.optional]
+    return {
+        "date": sum(o.status == "date-miss" for o in missed),
+        "type": sum(o.near == "type" for o in missed),
+        "side": sum(o.near == "side" for o in missed),
+        "nothing_near": sum(o.status == "missed" and o.near is None for o in missed),
+    }
 
 
 def _overall(golds: tuple[GoldEvent, ...], matched: dict[int, int], scored: list[int]) -> Score:
