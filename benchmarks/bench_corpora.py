@@ -77,6 +77,15 @@ def _rows(name: str, figures: dict) -> list[dict]:
         ("article counts right", figures["dedup"]["accuracy"], figures["dedup"]["checked"]),
         ("negatives violated", len(negatives["violated"]), negatives["checked"]),
     ]
+    causes = events["missed_required_by_cause"]
+    picks += [
+        (f"missed: {label}", causes[key], events["gold"])
+        for key, label in (
+            ("type", "type differs"),
+            ("side", "one side differs"),
+            ("nothing_near", "nothing near"),
+        )
+    ]
     return [
         {"benchmark": f"corpus {name}", "metric": metric, "value": value, "n": n, "note": ""}
         for metric, value, n in picks
