@@ -160,3 +160,26 @@ def test_an_act_done_since_then_runs_from_the_last_date_named(nlp):
     )
     dates = _dates(nlp, text, "2025-04-02")
     assert dates["travelled"] == (dt.date(2025, 3, 11), dt.date(2025, 4, 2))
+
+
+def test_a_trip_called_off_was_to_take_place_where_it_was_going(nlp):
+    text = "Natsuo Yamaguchi called off a trip to Beijing that was due to begin on Monday."
+    result = analyse_text(nlp, text, "2023-08-28")
+    visit = next(e for e in result.events if e.event_type == "CONSULT")
+    assert visit.location is not None and visit.location.name == "Beijing"
+
+
+def test_an_invitation_is_not_made_where_the_guest_is_invited(nlp):
+    text = "Emmanuel Macron invited Olaf Scholz to Paris for talks."
+    result = analyse_text(nlp, text, "2023-08-28")
+    assert all(e.location is None for e in result.events if e.event_type != "CONSULT")
+
+
+def test_a_strike_abroad_does_not_take_the_dateline(nlp):
+    text = (
+        "ISLAMABAD — Pakistan struck back at militants in Iran's Sistan and Baluchistan "
+        "province on Thursday."
+    )
+    result = analyse_text(nlp, text, "2024-01-19")
+    strike = next(e for e in result.events if e.event_type == "ASSAULT")
+    assert strike.location is None or strike.location.country != "PAK"

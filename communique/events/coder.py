@@ -33,7 +33,7 @@ from . import participants as args
 from .claims import BLAMED, DEMANDED, RESPONDED, WARNED, WORSENED, claimed
 from .dating import choose_date, still_ahead
 from .embedded import TIME_PREPOSITIONS, purpose_actors
-from .location import carry_over, from_dateline, locate
+from .location import carry_over, destination, from_dateline, locate
 from .modality import modality
 from .ontology import CameoCode, Ontology, ontology
 from .participants import Context, MentionIndex
@@ -197,6 +197,8 @@ def _place(match: Match, index: MentionIndex, sides: list[str], plover: str) -> 
         index,
         _direct_places(match),
     ) or locate(_objects(match) + _event_subjects(match), index, [])
+    if place is None and plover == "CONSULT":  # "called off a trip to Beijing"
+        place = destination(match.anchors + [match.token], index)
     return place or from_dateline(match.token.sent, sides, plover)
 
 

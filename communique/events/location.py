@@ -12,7 +12,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from ..actors import dateline
-from ..records import Event, Location
+from ..records import Event, Location, state_of
 from .gazetteer import fold, resolve
 from .participants import MentionIndex
 
@@ -24,7 +24,12 @@ PASS_THROUGH = frozenset({"on", "during", "of", "in", "at", "to", "near"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
 LEARNT = "communique.learnt_places"  # Doc.user_data key
-GATHERINGS = frozenset({"CONSULT", "AGREE"})  # meetings and signings the dateline city hosts
+GATHERINGS = frozenset({"CONSULT", "AGREE"})
+STRIKES = frozenset({"ASSAULT"})  # acts that land where the other side is
+# nouns and verbs whose "to" names where the event will take place ("a trip to Beijing")
+DESTINED = frozenset(
+    {"invite", "trip", "visit", "journey", "tour"}
+)  # meetings and signings the dateline city hosts
 JOURNEYS = frozenset({"fly", "travel", "arrive", "go", "come", "head", "return", "land", "drive"})
 ARRIVAL = frozenset({"to", "in", "at"})
 POSITIONS = frozenset(
@@ -39,7 +44,9 @@ def from_dateline(sent: Span, parties: list[str], event_type: str) -> Location |
     event of the sentence it opens that names no place of its own: where the report was
     filed is where a meeting or signing it leads with took place, or where an act of that
     place's own state did ("BAMAKO — Mali's junta ordered ..."); never for another state's
-    act ("WASHINGTON — Russia attacked ..."), nor for a dateline of several places."""
+    act ("WASHINGTON — Russia attacked ..."), nor for an attack that involves anyone not of
+    that state ("ISLAMABAD — Pakistan struck militants in Iran"), nor for a dateline of
+    several places."""
     lines = [d for d in dateline.of_doc(sent.doc) if sent.start_char <= d.start < sent.end_char]
     if len(lines) != 1 or len(lines[0].places) != 1:
         return None
@@ -47,6 +54,8 @@ def from_dateline(sent: Span, parties: list[str], event_type: str) -> Location |
     if place is None or place.country is None:
         return None
     states = {party.split("/", 1)[0] for party in parties}
+    if event_type in STRIKES and {state_of(p) for p in parties} - {place.country}:
+        return None  # "ISLAMABAD — Pakistan struck militants in Iran": not at home
     return place if event_type in GATHERINGS or place.country in states else None
 
 
@@ -115,7 +124,7 @@ def locate(anchors: list[Token], index: MentionIndex, direct: list[Token]) -> Lo
         if found:
             return found
     queue = deque(
-        (child, 0, child.lower_ in LOCATIVE or _names_the_place(anchor, child, False))
+        (child, 0, _locative(anchor, child, False))
         for anchor in anchors
         for child in [*anchor.children, *_after_parties(anchor)]
         if _prep(child)
@@ -133,9 +142,7 @@ def locate(anchors: list[Token], index: MentionIndex, direct: list[Token]) -> Lo
                 unknown = pobj
             if depth < 3:
                 queue.extend(
-                    (c, depth + 1, c.lower_ in LOCATIVE or _names_the_place(pobj, c, locative))
-                    for c in pobj.children
-                    if _prep(c)
+                    (c, depth + 1, _locative(pobj, c, locative)) for c in pobj.children if _prep(c)
                 )
     if unknown is not None:  # a town the report placed earlier ("the Saudi city of Neom")
         return _learnt(unknown.doc).get(fold(unknown.text)) or _journey_end(anchors, index)
@@ -194,6 +201,29 @@ def _conjunct_place(anchors: list[Token], index: MentionIndex) -> Location | Non
             found = locate([anchor.head], index, [])
             if found is not None:
                 return found
+    return None
+
+
+def _locative(word: Token, prep: Token, locative: bool) -> bool:
+    """Whether the place a preposition introduces is where the event is: "in", "at", or
+    "of" a place noun (see `_names_the_place`)."""
+    return prep.lower_ in LOCATIVE or _names_the_place(word, prep, locative)
+
+
+def destination(anchors: list[Token], index: MentionIndex) -> Location | None:
+    """Where a visit will or did take place: the town after the "to" of a trip or an
+    invitation ("called off a trip to Beijing", "invited him to Moscow"), for a meeting that
+    names no place; not a country ("a state visit to Denmark": the dateline may say where)."""
+    words = [*anchors, *(c for a in anchors for c in a.children if c.dep_ == "dobj")]
+    for word in words:
+        if word.lemma_.lower() not in DESTINED:
+            continue
+        for prep in word.children:
+            if prep.dep_ == "prep" and prep.lower_ == "to":
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    found = _place(pobj, index)
+                    if found is not None and found.lat is not None:
+                        return found
     return None
 
 
