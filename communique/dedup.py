@@ -3,8 +3,10 @@
 Mentions are blocked by (type, actor pair) — unordered for symmetric types — so the
 work stays near-linear in corpus size; inside a block, mentions whose dates overlap
 (one day of slack for day-precision dates, which outlets in other time zones shift)
-are one event. Planned and hypothetical mentions never merge with reports of the thing
-having happened. Conflicting details are kept as `conflicts`, not overwritten.
+are one event. Planned and hypothetical mentions merge with reports of the thing having
+happened only when other reports told them on an earlier day (`_join_announced`): in one
+report, or told after the fact, a plan stays a plan. Conflicting details are kept as
+`conflicts`, not overwritten.
 """
 
 from __future__ import annotations
@@ -165,7 +167,7 @@ def cluster(rows: Iterable[MentionRow]) -> list[Cluster]:
         blocks[block_key(row)].append(row)
     groups = [members for key in sorted(blocks) for members in _cluster_block(blocks[key])]
     clusters = []
-    for members in _join_vaguer(groups):
+    for members in _join_announced(_join_vaguer(groups)):
         members.sort(key=lambda m: m.mention_id)
         clusters.append(Cluster(event_id_for(members), members))
     return clusters
@@ -335,6 +337,70 @@ def _at_least(precise: str | None, vague: str | None, offices: bool = False) -> 
         and state_of(vague) == state
         and precise.startswith(f"{state}/person/")
     )
+
+
+def _join_announced(groups: list[list[MentionRow]]) -> list[list[MentionRow]]:
+    """A planned or hypothetical group joins the one factual group of the same type that
+    later reports give: one report's "X will meet Y on Tuesday" (or "troops were authorised
+    to fire") published before another's "X met Y on Tuesday" is the same event, told before
+    and after it happened. Their dates overlap, a side named by both is the same actor (or
+    one names it more precisely), and every report of the plan appeared on an earlier day
+    than the first report of the fact. In one report a plan beside a fact stays apart ("they
+    met on Monday and will sign on Friday"). Candidates are looked up by type, state and
+    week, so the work stays near-linear."""
+    by_key: dict[tuple, list[int]] = defaultdict(list)
+    for gi, members in enumerate(groups):
+        if _phase(members[0]) == "factual":
+            for key in {k for m in members for k in _announce_keys(m)}:
+                by_key[key].append(gi)
+    merged: dict[int, int] = {}
+    for gi, members in enumerate(groups):
+        if _phase(members[0]) == "factual":
+            continue
+        fits = {
+            fi
+            for key in _announce_keys(members[0])
+            for fi in by_key.get(key, ())
+            if _announces(members, groups[fi])
+        }
+        if len(fits) == 1:
+            merged[gi] = fits.pop()
+    out = [list(members) for members in groups]
+    for gi, target in merged.items():
+        out[target].extend(groups[gi])
+    return [members for gi, members in enumerate(out) if gi not in merged]
+
+
+def _announce_keys(m: MentionRow) -> list[tuple]:
+    """Type, the state of each named side, and each week the mention's dates reach."""
+    states = {state_of(actor) for actor in (m.source, m.target) if actor is not None}
+    return [(m.event_type, state, week) for state in states for week in _weeks(m)]
+
+
+def _announces(early: list[MentionRow], facts: list[MentionRow]) -> bool:
+    """Was group `early` (planned or hypothetical) told before the factual group `facts`, by
+    other reports, at overlapping dates and of the same sides? See `_join_announced`."""
+    told = [m.published for m in early]
+    happened = [m.published for m in facts]
+    if None in told or None in happened or max(told) >= min(happened):
+        return False
+    if {m.original_article for m in early} & {m.original_article for m in facts}:
+        return False
+    anchor, fact = early[0], facts[0]
+    if anchor.event_type != fact.event_type or not _overlap(anchor, facts):
+        return False
+    pairs = [(fact.source, fact.target)]
+    if fact.event_type in SYMMETRIC_TYPES:
+        pairs.append((fact.target, fact.source))
+    return any(
+        _same_side(anchor.source, source) and _same_side(anchor.target, target)
+        for source, target in pairs
+    )
+
+
+def _same_side(one: str | None, other: str | None) -> bool:
+    """The same actor, or one side named more precisely or only by one of the reports."""
+    return one == other or _at_least(one, other, True) or _at_least(other, one, True)
 
 
 def _overlap(row: MentionRow, members: list[MentionRow]) -> bool:

@@ -212,12 +212,21 @@ class Scanner:
             return None
         if end < sent.end and self.doc[end].text not in (",", ".", ";", ")", "—", "–"):
             return None
-        d = self.left(start - 1, sent)
+        d = self.left(self._before_posting(start - 1), sent)
         if d.start <= sent.start or d.start >= start - 1 or self.doc[d.start - 1].text == ",":
             return None
         if not d.titles() and not any(_describes(w) for w in d.words):
             return None
         return d
+
+    def _before_posting(self, i: int) -> int:
+        """Where an office's description ends before a posting that closes it at `i` ("envoy"
+        + "to the United Nations", "ambassador" + "to France"), else `i`."""
+        unit = self.by_end.get(i)
+        if unit is None or unit.kind not in ("organisation", "country", "capital"):
+            return i
+        j = unit.start - (unit.start > 0 and self.doc[unit.start - 1].lower_ == "the")
+        return j - 1 if j > 0 and self.doc[j - 1].lower_ in POSTING else i
 
     def _phrase(self, begin: int, limit: int, *, stop_at_comma: bool) -> Descriptor | None:
         """A noun phrase of units, articles, possessives, adjectives, nouns and prepositions

@@ -17,7 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from . import coalitions, dateline, heads, leaders, names, owners, seats, sequel, syntax
-from .context import OWNER_PRONOUNS, PEERS, POSSESSIVE, POSTING, Descriptor, Scanner
+from .context import OWNER_PRONOUNS, POSSESSIVE, POSTING, Descriptor, Scanner
 from .found import Found
 from .lexicon import (
     FEMALE,
@@ -29,14 +29,12 @@ from .lexicon import (
     words,
 )
 from .nameruns import NameRuns
-from .persons import PersonRules
+from .persons import OTHER_SIDE, PersonRules
 from .places import KIND, PlaceRules
 from .units import COUNTRYISH, Unit
 
 SERVED_BY = words("his her")  # "his spokesman": an office serving the person meant
 INDEFINITE = words("a an another")  # "an Israeli minister": someone not named before
-# "his host, X", "Putin's guest": a person of the other side, not one serving or related
-OTHER_SIDE = PEERS | words("host guest visitor interlocutor")
 PAIR = words("two both")  # "the two leaders": a plural role for two people named before
 PAST_OR_RANK = RANK_MODIFIERS | words("former ex retired late ousted exiled")
 
@@ -59,7 +57,9 @@ class Detector(PersonRules, NameRuns, PlaceRules):
         self._persons_after_honorifics()
         self._person_spans()
         self._appositive_names()
+        self._listed_names()
         self._repeated_names()
+        self._listed_in_apposition()
         self._roles()
         self._coalitions()
         self._places_and_states()
@@ -69,6 +69,7 @@ class Detector(PersonRules, NameRuns, PlaceRules):
         self._fronted_capitals()
         self._placed_by_phrase()
         self._owned_by_place()
+        self._placed_within()
         self._owned_bodies()
         self._possessed()
         self._datelines()
@@ -281,8 +282,10 @@ class Detector(PersonRules, NameRuns, PlaceRules):
             subject = syntax.is_subject(self.doc[unit.start : unit.end])
             targets = countries if unit.plural and len(countries) > 1 else [None]
             batch = self._batch() if len(targets) > 1 else -1
-            for country in targets:
+            holders = self._holders_after(countries, sent) if batch >= 0 else []
+            for n, country in enumerate(targets):
                 role = self.add(Found(unit.start, unit.end, "role", plural=unit.plural))
+                role.named_as = holders[n] if len(holders) == len(targets) else None
                 role.subject, role.batch, role.owner = subject, batch, left.owner
                 role.served = left.start > 0 and self.doc[left.start - 1].lower_ in SERVED_BY
                 role.fresh = self._indefinite(left.start, unit.start)
@@ -300,6 +303,23 @@ class Detector(PersonRules, NameRuns, PlaceRules):
                         self._qualify(role, other)
                 self._armed_group(role, left)
                 self._bloc(role, left.start if left.units or left.words else unit.start)
+
+    def _holders_after(self, countries: list[Unit], sent) -> list[Found]:
+        """ "The leaders of Azerbaijan and Armenia, Ilham Aliyev and Nikol Pashinyan": the
+        persons named in apposition after the states an office is held in, in their order."""
+        persons = {f.start: f for f in self.found if f.kind == "person" and f.role == "actor"}
+        i = max(u.end for u in countries)
+        if i >= sent.end or self.doc[i].text != ",":
+            return []
+        holders: list[Found] = []
+        i += 1
+        while (person := persons.get(i)) is not None:
+            holders.append(person)
+            i = person.end
+            for word in (",", "and"):  # "X, Y and Z", "X, and Y"
+                if i < sent.end and self.doc[i].lower_ == word:
+                    i += 1
+        return holders
 
     def _armed_group(self, role: Found, left: Descriptor) -> None:
         """ "Boko Haram fighters", "the Hamas militants": fighters named by their armed or

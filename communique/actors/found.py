@@ -30,6 +30,7 @@ class Found:
     owner: bool = False  # "its spokesman": the office of the earlier body or state
     body: bool = False  # qualified by a government body ("foreign ministry spokeswoman")
     pair: bool = False  # "the two leaders", "both ministers": two people named before
+    named_as: Found | None = None  # "the leaders of A and B, X and Y": the office's holder
     alias_of: Found | None = None  # "X, better known as Y" / "the X Front (XF)": Y names X
     served: bool = False  # "his spokesman": the office serving a person, not its holder
     fresh: bool = False  # "an Israeli minister": an indefinite office names no earlier holder

@@ -120,6 +120,24 @@ def _spelled_otherwise(name: str) -> tuple[Term, ...]:
     return tuple(dict.fromkeys(terms))
 
 
+def listed(name: str) -> bool:
+    """Is this name (as folded) a listed holder's name, in one of the listed spellings?"""
+    return fold(name) in index()
+
+
+_FIRST_WORDS: list[tuple[dict, frozenset[str]]] = []  # one slot: (the index, its first words)
+
+
+def first_words() -> frozenset[str]:
+    """The first words of listed names of two words or more, built once per index: where a
+    listed full name may start."""
+    table = index()
+    if not _FIRST_WORDS or _FIRST_WORDS[0][0] is not table:
+        firsts = frozenset(form.split(" ", 1)[0] for form in table if " " in form)
+        _FIRST_WORDS[:] = [(table, firsts)]
+    return _FIRST_WORDS[0][1]
+
+
 def lookup(name: str, on: dt.date | None = None) -> Term | None:
     """The office holder this name denotes, when all its holders share one country (or are
     one person who led a state and an international organisation); the office is the one held

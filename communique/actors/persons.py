@@ -11,10 +11,10 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from . import features, leaders, names, syntax
-from .context import Descriptor
+from .context import PEERS, Descriptor
 from .lexicon import PARTICLES
 from .nameruns import MONTHS, NAME_STOP
-from .units import KB_KINDS, Unit
+from .units import COUNTRYISH, KB_KINDS, Unit
 
 
 class PersonRules:
@@ -120,6 +120,71 @@ class PersonRules:
             if (d is not None and d.titles()) or self._listed_full_name(unit):
                 self._person(unit.start, unit.end, sent, None, Descriptor())
         self._unlabelled_appositive_names()
+
+    def _listed_names(self) -> None:
+        """A full name of a listed office holder the NER missed altogether ("... will meet
+        Xi Jinping this week"): two name words or more, as the leaders tables spell them, in
+        no unit but NER spans inside it, with no other name word right before or after."""
+        firsts = leaders.first_words()
+        i = 0
+        while i < len(self.doc):
+            listed = leaders.fold(self.doc[i].text) in firsts
+            end = self._listed_name_at(i) if listed else i
+            if end > i:
+                sent = self.doc[i].sent
+                self._person(i, end, sent, None, self.scan.left(i, sent))
+            i = max(end, i + 1)
+
+    def _listed_name_at(self, i: int) -> int:
+        """End of a listed full name starting at `i`, else `i`."""
+        if self.covered[i] or not self._name_token(i) or self._name_goes_on(i - 1):
+            return i
+        sent_end = self.doc[i].sent.end
+        for end in range(min(i + _LONGEST_NAME, sent_end), i + 1, -1):
+            if any(self.covered[i:end]) or not self._name_token(end - 1):
+                continue
+            if self._name_goes_on(end) or not self._units_inside(i, end):
+                continue
+            text = self.doc[i:end].text
+            if len(names.name_tokens(text)) > 1 and leaders.listed(text):
+                return end
+        return i
+
+    def _name_goes_on(self, i: int) -> bool:
+        """A proper noun at `i` that a name next to it would run into."""
+        if i < 0 or i >= len(self.doc) or self.covered[i] or self.doc[i].is_sent_start:
+            return False
+        return self._name_token(i) and self.doc[i].pos_ == "PROPN"
+
+    def _units_inside(self, start: int, end: int) -> bool:
+        """Only NER spans (of any label) lie in tokens `start`..`end`, none reaching out."""
+        for unit in self.units:
+            if unit.end > start and unit.start < end:
+                if unit.kind in KB_KINDS or unit.kind in ("title", "honorific"):
+                    return False
+                if unit.start < start or unit.end > end:
+                    return False
+        return True
+
+    def _listed_in_apposition(self) -> None:
+        """ "Libya's two rivals, Fayez al-Sarraj, ..., and the eastern commander Khalifa
+        Haftar": persons listed in apposition to a plural noun owned by a state are that
+        state's (not a host's guests or a counterpart's peers)."""
+        for f in self.found:
+            if f.kind != "person" or f.country or f.role != "actor":
+                continue
+            tok = self.doc[f.start : f.end].root
+            if tok.dep_ == "appos" and tok.head.dep_ == "conj":
+                tok = tok.head  # "and the eastern commander X"
+            while tok.dep_ == "conj":
+                tok = tok.head
+            group = tok.head
+            if tok.dep_ != "appos" or group.tag_ != "NNS" or group.lemma_.lower() in OTHER_SIDE:
+                continue
+            owner = next((c for c in group.children if c.dep_ == "poss"), None)
+            unit = self.scan.by_start.get(owner.i) if owner is not None else None
+            if unit is not None and unit.kind in COUNTRYISH:
+                f.country = self._unit_country(unit)
 
     def _listed_full_name(self, unit: Unit) -> bool:
         """ "Nikol Pashinian" labelled NORP or ORG: a full name of a listed office holder (in
@@ -260,4 +325,7 @@ _HONORIFIC_GENDER = {
     **dict.fromkeys(("ms", "mrs", "miss", "dame", "madam", "mme"), "f"),
     **dict.fromkeys(("mr", "sir"), "m"),
 }
+# "his host, X", "Putin's guest": a person of the other side, not one serving or related
+OTHER_SIDE = PEERS | frozenset({"host", "guest", "visitor", "interlocutor"})
 _NER_NAMES = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
+_LONGEST_NAME = 6  # tokens of the longest listed name ("Mohammed bin Rashid Al Maktoum")

@@ -303,6 +303,33 @@ class PlaceRules:
             if place is not None:
                 f.country = place.country
 
+    def _placed_within(self) -> None:
+        """ "The Khurais oil field in eastern Saudi Arabia", "a village in northern Syria": a
+        place of no known country lies in the state or known place named in a locative
+        phrase on its own noun."""
+        places = [f for f in self.found if f.kind in ("place", "state") and f.country]
+        for f in self.found:
+            if f.kind != "place" or f.country:
+                continue
+            head = self.doc[f.start : f.end].root
+            while head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i:
+                head = head.head  # "Khurais" -> "field"
+            f.country = self._locative_country(head, places)
+
+    def _locative_country(self, head, places: list[Found]) -> str | None:
+        """The country of the place after "in" on this noun, or right after it ("shelled
+        the field in Iraq": the parser may hang "in" on the verb)."""
+        preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "in"]
+        after = self.doc[head.i + 1] if head.i + 1 < len(self.doc) else None
+        if after is not None and after.lower_ == "in" and after.dep_ == "prep":
+            preps.append(after)
+        for prep in preps:
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                for place in places:
+                    if place.start <= obj.i < place.end:
+                        return place.country
+        return None
+
     def _in_capital(self, f: Found) -> bool:
         """A body or officials right before "in" and a capital ("the foreign ministry in Baku",
         "officials in Seoul"); officials not in a seat of international organisations."""

@@ -275,6 +275,11 @@ class Resolver(PronounRules):
         return entity
 
     def _role(self, f: Found) -> list[Link]:
+        holder = self.by_found.get(id(f.named_as)) if f.named_as is not None else None
+        if holder is not None:  # "the leaders of A and B, X and Y": X for A's, Y for B's
+            holder.country = holder.country or f.country
+            self.by_found[id(f)] = holder
+            return [Link(f, holder)]
         if id(f) in self.owner_batch:
             return self._office_of_each(f)
         if f.plural and f.title in LEADER_WORDS and (f.org or "").startswith("IGO/"):
