@@ -1,7 +1,8 @@
 """Mentions that point back at the sentence before: "It also recalled ...", "Both sides said".
 
-- A sentence opened by "It" as the subject of a verb of action or speech ("It also
-  recalled its ambassador", "It said ..."; not "It is unclear", "It seems") refers to the
+- A sentence whose first subject is "It", of a verb of action or speech ("It also
+  recalled its ambassador", "On Wednesday it recalled ...", "It said ..."; not "It is
+  unclear", "It seems"), refers to the
   state, body or organisation that is the first subject of the sentence before
   (`Resolver._neuter` resolves it; with no such subject there is no mention at all).
 - "both sides", "the two countries", "both governments" name the two actors named together
@@ -37,14 +38,17 @@ BATCHED = frozenset({"state", "igo", "person"})
 
 
 def neuter_subjects(doc: Doc, quoted: bytearray) -> list[Found]:
-    """ "It" opening a sentence as the subject of a verb that acts or speaks."""
+    """ "It" as the first subject of a sentence ("It also recalled ...", "On Wednesday it
+    recalled ..."), of its main verb, which acts or speaks."""
     found = []
     for sent in doc.sents:
-        tok = doc[sent.start]
-        if tok.lower_ != "it" or quoted[tok.i] or tok.dep_ != "nsubj":
+        tok = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass")), None)
+        if tok is None or tok.lower_ != "it" or quoted[tok.i] or tok.dep_ != "nsubj":
             continue
         verb = tok.head
-        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in EMPTY_VERBS:
+        if (verb != sent.root and tok.i != sent.start) or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        if verb.lemma_.lower() in EMPTY_VERBS:
             continue
         found.append(Found(tok.i, tok.i + 1, "pronoun", gender="n", subject=True))
     return found
