@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .ontology import NOT_EVENT, ontology
 from .participants import (
     PASSIVE_SUBJECTS,
     SUBJECTS,
@@ -113,7 +114,18 @@ def _own(subject: Token) -> bool:
 
 
 def _not_topic(token: Token) -> bool:
-    return _complement_step(token) and not (token.dep_ == "prep" and token.lower_ in TOPICAL)
+    return _complement_step(token) and not (
+        token.dep_ == "prep" and token.lower_ in TOPICAL and not _act_of(token)
+    )
+
+
+def _act_of(prep: Token) -> bool:
+    """ "to end their boycott of Qatar": the "of" phrase of an act noun names whom the act
+    is done to, not a topic."""
+    if prep.lower_ != "of" or prep.head.pos_ != "NOUN":
+        return False
+    rows = ontology().nouns.get(prep.head.lemma_.lower(), ())
+    return any(r.cameo != NOT_EVENT for r in rows)
 
 
 TOPICAL = frozenset({"about", "on", "over", "regarding", "concerning", "of"})

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import dateline
 from ..records import Mention
+from .led_by import leaders
 from .slips import (
     REPORTING_VERBS,
     antecedent,
@@ -23,13 +24,14 @@ from .slips import (
     run_on,
     stranded_subject,
 )
+from .subject_pronouns import acting_it, joint_they
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "appos"})
 RECIPROCAL = frozenset({"each other", "one another"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "both", "we", "us", "sides", "leaders", "countries"})
-SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her", "i"})  # "it" only as a reporter
+SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her", "i"})  # "it": subject_pronouns.py
 UNRESOLVED = frozenset({"unresolved", "?"})
 HELD = frozenset({"release", "arrest", "detention", "extradition", "deportation", "freedom"})
 REPORTER_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
@@ -146,6 +148,9 @@ def entities(token: Token, index: MentionIndex, context: Context, depth: int = 0
     reporter = _reporter(token, index, context) if pronoun else []
     if reporter:  # the syntax of the report outranks the nearest-name reading of a pronoun
         return reporter
+    joint = joint_they(token, index, context) if pronoun else []
+    if joint:  # "X and Y met, when they agreed": as the syntax says, too
+        return joint
     if _in_dateline(token):  # "BANGKOK — Thailand and Cambodia agreed": the appositive acts
         appositives = [p for c in token.children if c.dep_ == "appos" for p in conjuncts(c)]
         return _unique([e for p in appositives for e in entities(p, index, context, depth + 1)])
@@ -171,6 +176,8 @@ def entities(token: Token, index: MentionIndex, context: Context, depth: int = 0
                 found.extend(entities(part, index, context, depth + 1) if depth < 2 else [])
     if not found and depth < 2:
         found = _of_phrase(token, index, context, depth)
+    if not found and depth < 2:  # "special forces led by X": X's
+        found = [e for g in leaders(token) for e in entities(g, index, context, depth + 1)]
     return _unique(found)
 
 
@@ -309,7 +316,7 @@ def _pronoun(token: Token, index: MentionIndex, context: Context) -> list[str]:
             return [s for s in context.last_source if _person(s)]
     if token.lower_ in SINGULAR_PRONOUNS:
         return list(context.last_source)
-    return []
+    return acting_it(token, index, context)
 
 
 def _person(entity: str) -> bool:

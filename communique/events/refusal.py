@@ -56,8 +56,9 @@ def called_off(
     found: dict[tuple[str, str], Event] = {}
     for event in planned:
         for decider in deciders:
+            own = args.with_own_states([decider])  # "X called off Y's visit to X's country"
             for other in (event.source, event.target):
-                if other and other != decider and (decider, other) not in found:
+                if other and other not in own and (decider, other) not in found:
                     found[(decider, other)] = replace(
                         event,
                         event_type="REJECT",

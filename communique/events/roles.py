@@ -17,12 +17,14 @@ from spacy.tokens import Token
 from ..actors.resolve import UNKNOWN as UNKNOWN_COUNTRY
 from ..records import state_of
 from . import participants as args
+from .claimed_by import claimants
 from .claims import answered, claimed
 from .embedded import complement_actors
 from .ontology import NOT_EVENT, ontology
 from .participants import Context, MentionIndex
+from .receiving import received
 from .slips import adverbial_objects
-from .triggers import Match, verb_sense
+from .triggers import CALL_OFF, Match, verb_sense
 
 # "arrived for talks": the talks are the side's that arrived (unless the phrase names both
 # sides: "pulled out after talks between X and Y"; but "after a call with X and Y")
@@ -49,6 +51,10 @@ def roles(
     else:
         sources = args.group(args.agents(verb), index, context) or _announcer(verb, index, context)
         targets = args.group(subjects, index, context) + targets
+    attack = ontology().code(match.trigger.cameo).plover == "ASSAULT"
+    claimers = args.group(claimants(verb), index, context) if attack else []
+    if claimers:  # "a bomber killed 40 police, an attack claimed by X": X attacked
+        sources = claimers
     from_parse = bool(subjects) and not any(s.pos_ == "PRON" for s in subjects)
     targets = without(targets, sources)
     if not targets and active:
@@ -179,6 +185,9 @@ def _slot_targets(
 def _noun_roles(
     match: Match, index: MentionIndex, context: Context
 ) -> tuple[list[str], list[str], bool, bool]:
+    given = received(match, index, context)  # "received aid from Y": from Y to the receiver
+    if given is not None:
+        return given
     noun, head, light = match.token, match.head or match.token, match.light
     slots = set(match.trigger.slots)
     phrase = [noun] if head.i == noun.i else [noun, head]
@@ -210,7 +219,9 @@ def _noun_roles(
     owners += [p for t in phrase for p in args.prep_objects(t, {"by"})]
     sources: list[str] = []
     carried = match.effect is not None or match.plain
-    if light is not None and carried and head.dep_ in ("dobj", "attr", "pobj"):
+    if match.effect in CALL_OFF and light is not None:  # "called off a visit by X": X's
+        sources = args.group(owners + _verb_by(light), index, context)
+    if not sources and light is not None and carried and head.dep_ in ("dobj", "attr", "pobj"):
         subjects, _ = args.subject_tokens(light)
         sources = args.group(subjects, index, context)
     if not sources:
@@ -228,6 +239,15 @@ def _noun_roles(
         inside += owners
     targets = without(args.group(inside, index, context), sources)
     return sources, targets, False, bool(sources) and bool(targets)
+
+
+def _verb_by(light: Token) -> list[Token]:
+    """The "by" phrase the parser hung on an active light verb instead of its noun ("called
+    off a visit to Ankara by the Swedish minister")."""
+    if not args.children(light, args.SUBJECTS):
+        return []
+    by = [c for c in light.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"]
+    return [g for b in by for g in b.children if g.dep_ == "pobj"]
 
 
 def _venue(modifier: Token, index: MentionIndex) -> bool:

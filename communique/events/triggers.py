@@ -279,8 +279,8 @@ def _condition(token: Token, trigger: Trigger) -> bool:
             and not says_when(c)
             for c in [*token.children, *_trailing_prep(token), *_clause_marks(token)]
         )
-    if kind == "obj":
-        return any(o.lemma_.lower() in values for o in _counted(_objects(token)))
+    if kind == "obj":  # a lemma, or a word form where the number tells ("positions")
+        return any(values & {o.lemma_.lower(), o.lower_} for o in _counted(_objects(token)))
     if kind == "xcomp":  # an open complement, or an object predicate ("held X responsible")
         predicates = [_predicate_lemmas(c) for c in _predicates(token)]
         if any(not values or lemmas & values for lemmas in predicates):
