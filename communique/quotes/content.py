@@ -7,7 +7,9 @@ of verbs such as "urge" ("urged X to leave"), the object with the cue's own prep
 Y", "blasted X for Y"; for beliefs, what the holder takes it for: "sees X as Y", "considers
 X Y"), a pro-form ("said so", "said as much") or the clause the cue interrupts ("..., she
 said"). A preposition of time is not the cue's own ("spoke on Monday", "commented on
-Tuesday that ...").
+Tuesday that ..."). A reported clause the parser hangs elsewhere is still the cue's ("told
+reporters that ...", "said after the vote he would ...", "has not said when they would
+..."), and so is a gerund right after a speech verb ("admitted taking the money").
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from spacy.tokens import Token
 from ..nlp import says_when
 from .spans import Interval, end_of, strip_that, trim
 from .speakers import own_report
-from .tables import CueWord, lexicon
+from .tables import CueWord, cue_word, lexicon
 
 _JUDGING = {"as", "for"}  # "described X as Y", "blasted X for Y"
 
@@ -25,6 +27,8 @@ _JUDGING = {"as", "for"}  # "described X as Y", "blasted X for Y"
 def verb_content(token: Token, word: CueWord, text: str) -> list[Interval]:
     """The spans of the words a cue verb introduces, by the complements its row allows."""
     clauses = [c for c in token.children if c.dep_ == "ccomp" and not _apart(c, token)]
+    if not clauses and "clause" in word.words:
+        clauses = _misread_clause(token)
     if clauses:  # several clauses of one verb are one clause split by the parser
         first, last = clauses[0].left_edge, clauses[-1].right_edge
         if first.i < token.i < last.i:  # "Y, he said, Z" parsed as clauses of "said"
@@ -37,6 +41,9 @@ def verb_content(token: Token, word: CueWord, text: str) -> list[Interval]:
     judged = _judged_object(token) if "as" in word.words else None
     if judged is not None:
         return [predicate_span(text, judged)]
+    gerund = _gerund(token) if word.kind == "speech" and "clause" in word.words else None
+    if gerund is not None:
+        return [trim(text, gerund.left_edge.idx, end_of(gerund.right_edge))]
     infinitive = (
         [c for c in token.children if c.dep_ == "xcomp"] if "infinitive" in word.words else []
     )
@@ -50,6 +57,57 @@ def verb_content(token: Token, word: CueWord, text: str) -> list[Interval]:
         return _around(token, text)
     objects = _objects(token) if "object" in word.words else []
     return [_object_span(token, o, text) for o in objects[:1]]
+
+
+def _misread_clause(token: Token) -> list[Token]:
+    """A reported clause the parser hangs elsewhere: on the hearer as a relative clause
+    whose "that" is no argument of it ("told reporters that the talks had stalled"), or
+    as an adverbial clause with a subject and no conjunction after a phrase of time or
+    place ("said after the meeting he would resign")."""
+    for child in token.rights:
+        if child.dep_ == "dobj":
+            for clause in child.rights:
+                marks = [c for c in clause.lefts if c.dep_ == "mark" and c.lower_ == "that"]
+                if clause.dep_ == "relcl" and marks and _has_subject(clause):
+                    return [clause]
+        if child.dep_ == "advcl" and _has_subject(child) and _bare_finite(child):
+            return [child]
+        if child.dep_ == "advcl" and child.left_edge.i == token.i + 1 and _question(child):
+            return [child]
+    return []
+
+
+def _gerund(token: Token) -> Token | None:
+    """A gerund right after the verb is what the speaker says of an act: "admitted using
+    the tax code", "suggested looking at X", "denied taking part"; not another cue's own
+    ("continued speaking")."""
+    for child in token.rights:
+        if child.dep_ in ("xcomp", "ccomp") and child.tag_ == "VBG" and child.i == token.i + 1:
+            return None if cue_word(child) is not None else child
+    return None
+
+
+def _has_subject(clause: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.lefts)
+
+
+def _question(clause: Token) -> bool:
+    """A reported question the parser reads as an adverbial clause: "have not said whether
+    / how / why ...", and "when ..." or "where ..." with a modal ("said when they would
+    vote"), not a time ("said when he arrived that ...")."""
+    words = [c.lower_ for c in clause.lefts if c.dep_ in ("advmod", "mark")]
+    if any(w in ("whether", "how", "why") for w in words):
+        return True
+    modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.lefts)
+    return modal and any(w in ("when", "where") for w in words)
+
+
+def _bare_finite(clause: Token) -> bool:
+    """A finite clause with no conjunction or wh-word of its own: a clause on its own."""
+    if any(c.dep_ in ("mark", "advmod") and c.i < clause.i for c in clause.children):
+        return False
+    auxes = [c for c in clause.lefts if c.dep_ in ("aux", "auxpass")]
+    return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in (clause, *auxes))
 
 
 def _before_own_report(clause: Token) -> Token | None:

@@ -34,7 +34,13 @@ def noun_cue(token: Token, text: str) -> Attribution | None:
 
 
 def noun_content(noun: Token, words: frozenset[str], text: str) -> list[Interval]:
-    """The "that" clause, the infinitive or the object of the noun's own preposition."""
+    """The "that" clause, the infinitive or the object of the noun's own preposition; or
+    the clause the noun is the subject of with "be" ("his argument is that ...")."""
+    if "clause" in words and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        clauses = [c for c in noun.head.rights if c.dep_ == "ccomp" and that_clause(c)]
+        if clauses:
+            span = trim(text, clauses[0].left_edge.idx, end_of(clauses[0].right_edge))
+            return [strip_that(text, span)]
     for child in noun.rights:
         if child.dep_ in _NOUN_CLAUSES and "clause" in words and that_clause(child):
             return [strip_that(text, trim(text, child.left_edge.idx, end_of(child.right_edge)))]

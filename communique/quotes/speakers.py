@@ -15,7 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .spans import Interval, end_of
-from .tables import cue_word, documents
+from .tables import cue_word, documents, settings
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _RELATIVE = {"who", "which", "that", "whom"}
@@ -155,12 +155,27 @@ def _gerund_governor(verb: Token) -> Token | None:
 def _document_owner(noun: Token) -> Token | None:
     """The owner of a written statement; with none named, whoever issued it: "the council
     issued a statement calling ..." -> the council."""
-    if noun.lemma_.lower() not in documents():
+    lemma = noun.lemma_.lower()
+    if lemma in settings() and lemma not in documents():
+        return _occasion_speaker(noun)
+    if lemma not in documents():
         return None
     found = owner(noun)
     if found is noun and noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
         return speaker_of(noun.head, 1) or noun
     return found
+
+
+def _occasion_speaker(noun: Token) -> Token | None:
+    """Whoever speaks at an occasion of speech: "she said at a news conference announcing
+    that ..." -> she; its owner when it has one ("his speech calling for ...")."""
+    found = owner(noun)
+    if found is not noun:
+        return found
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ in ("VERB", "AUX"):
+        return speaker_of(prep.head, 1)
+    return None
 
 
 def owner(noun: Token) -> Token:

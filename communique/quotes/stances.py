@@ -8,6 +8,8 @@ holder ("it is clear that ...") or no complement it is no cue, nor is "make sure
 ensure). A phrase "in X" (kind "in": "view", "eyes", "poll", ...) gives the rest of its
 clause to the holder ("his view", "the view of X") or to the poll, its owner ("a Reuters
 poll") or itself, unless the clause has a cue verb of its own ("In a statement, X said").
+A setting of speech (kind "setting": "In a statement, X was cautious", "in an interview")
+gives it to its owner, else to the clause's subject.
 Both are beliefs: they need a holder, and inside another cue's words they are part of them.
 """
 
@@ -18,7 +20,7 @@ from spacy.tokens import Span, Token
 from .nouns import names_owner, that_clause
 from .spans import Attribution, Interval, end_of, noun_span, strip_that, trim
 from .speakers import EXPLETIVE, SUBJECTS, owner, relative_of, speaker_of
-from .tables import adjectives, cue_word, documents, viewpoints
+from .tables import adjectives, cue_word, documents, settings, viewpoints
 
 _ENSURE = {"sure", "certain"}  # "make sure that" ensures; "make clear that" states
 
@@ -49,11 +51,14 @@ def viewpoint_cue(token: Token, sent: Span, text: str) -> Attribution | None:
     if verb.dep_ in SUBJECTS and verb.head is not verb:
         verb = verb.head  # "The levy, in the eyes of the growers, is ...": on the subject
     lemma = noun.lemma_.lower()
-    if noun.lower_ not in viewpoints() and lemma not in viewpoints():
+    setting = lemma in settings()
+    if noun.lower_ not in viewpoints() and lemma not in viewpoints() and not setting:
         return None
     if verb.pos_ not in ("VERB", "AUX") or cue_word(verb) is not None:
         return None
     holder = _holder(noun, lemma in documents())
+    if setting and (holder is None or holder is noun):
+        holder = speaker_of(verb)  # "In a statement, the ministry was more cautious"
     if holder is None:
         return None
     found = Attribution(token, text[token.idx : end_of(noun)], token.idx, end_of(noun), holder)

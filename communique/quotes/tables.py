@@ -53,6 +53,13 @@ def viewpoints() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def settings() -> frozenset[str]:
+    """Nouns of an occasion of speech that make "in X" an attribution of the rest of the
+    clause to X's owner or the clause's subject ("In a statement, the ministry ...")."""
+    return frozenset(cue for cue, word in _rows() if word.kind == "setting")
+
+
+@lru_cache(maxsize=1)
 def documents() -> frozenset[str]:
     """Nouns for a written statement, whose owner speaks ("the ministry's readout")."""
     return frozenset(cue for cue, word in _rows() if word.kind == "document")
@@ -62,6 +69,12 @@ def documents() -> frozenset[str]:
 def asides() -> frozenset[str]:
     """Verbs that are cues only in an aside: "as X put it"."""
     return frozenset(cue for cue, word in _rows() if word.kind == "aside")
+
+
+@lru_cache(maxsize=1)
+def inverted() -> frozenset[str]:
+    """Verbs as written that open an inverted report before a name: "Said X: ..."."""
+    return frozenset(cue for cue, word in _rows() if word.kind == "inverted")
 
 
 @lru_cache(maxsize=1)
