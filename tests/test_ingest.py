@@ -293,6 +293,14 @@ def test_deeply_nested_and_unclosed_html(batch: Path):
     assert len(articles) + len(rejected) == 2
 
 
+def test_control_characters_in_html_are_dropped(batch: Path):
+    page = "<html><body><p>Talks on the border resumed in Lima.</p>\x01\x0b</body></html>"
+    (batch / "control.htm").write_bytes(page.encode("utf-8"))
+    articles, rejected = run(batch)
+    assert not [r for r in rejected if r.reason.startswith("internal error")]
+    assert any("Talks on the border resumed in Lima." in a.text for a in articles)
+
+
 def test_unexpected_failure_in_a_reader_becomes_internal_error(batch: Path, monkeypatch):
     from communique import ingest
 

@@ -10,6 +10,7 @@ is ever fetched: only strings and parsed trees go to the libraries, never a URL.
 from __future__ import annotations
 
 import pathlib
+import re
 from dataclasses import dataclass, field
 
 import trafilatura
@@ -111,8 +112,13 @@ def fragment_text(markup: str) -> str:
     return lxml_html.tostring(root, method="text", encoding="unicode")
 
 
+# control characters XML (and so lxml) refuses; they are never text in a page
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def read_markup(markup: str) -> Page:
     """The main text and metadata of an HTML document (see module doc)."""
+    markup = _NOT_XML.sub("", markup)
     document = trafilatura.bare_extraction(
         markup, with_metadata=True, include_comments=False, include_tables=False
     )
