@@ -183,3 +183,19 @@ def test_a_strike_abroad_does_not_take_the_dateline(nlp):
     result = analyse_text(nlp, text, "2024-01-19")
     strike = next(e for e in result.events if e.event_type == "ASSAULT")
     assert strike.location is None or strike.location.country != "PAK"
+
+
+def test_an_in_which_clause_shares_the_date_of_the_verb_its_noun_hangs_on(nlp):
+    text = (
+        "DOHA — Five American citizens held in Iran landed in Doha on Monday, in an exchange "
+        "in which Washington released five Iranians."
+    )
+    dates = _dates(nlp, text, "2023-09-19")
+    monday = dt.date(2023, 9, 18)
+    assert dates["released"] == (monday, monday)
+
+
+def test_on_the_beaches_of_a_town_is_in_the_town(nlp):
+    text = "MADRID — Spain deployed soldiers on the beaches of Ceuta on Tuesday."
+    places = _places(nlp, text, "2021-05-19")
+    assert places["deployed"] == "Ceuta"

@@ -178,6 +178,9 @@ def _date_sharers(verb: Token) -> list[Token]:
     and a verb of attempt or phase whose complement it is ("has been trying since April to
     seize")."""
     sharers = []
+    container = _container_verb(verb)
+    if container is not None:  # "landed on Monday, in an exchange in which X released ..."
+        return [container]
     state = verb.dep_ == "xcomp" and verb.head.dep_ == "acomp"
     if state:  # "was ready to accept": the copula's date
         verb = verb.head.head
@@ -192,6 +195,25 @@ def _date_sharers(verb: Token) -> list[Token]:
         sharers.append(head)
         verb = head
     return sharers
+
+
+def _container_verb(verb: Token) -> Token | None:
+    """For the verb of an "in which" / "during which" clause on a noun ("an exchange in which
+    Washington released ...", "a visit during which he met ..."), the verb that noun hangs
+    on, whose date the clause shares (not when one of them is future)."""
+    if verb.dep_ != "relcl" or not any(
+        c.dep_ == "prep" and any(g.lower_ == "which" for g in c.children) for c in verb.children
+    ):
+        return None
+    token = verb.head
+    while token.dep_ in ("pobj", "prep", "appos") and token.head.i != token.i:
+        token = token.head
+    if token.pos_ not in ("VERB", "AUX") or token.i == verb.i:
+        return None
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if aux & FUTURE_AUX != {c.lower_ for c in token.children if c.dep_ == "aux"} & FUTURE_AUX:
+        return None
+    return token
 
 
 def _shares(verb: Token, head: Token, state: bool = False) -> bool:

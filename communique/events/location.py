@@ -33,7 +33,8 @@ DESTINED = frozenset(
 JOURNEYS = frozenset({"fly", "travel", "arrive", "go", "come", "head", "return", "land", "drive"})
 ARRIVAL = frozenset({"to", "in", "at"})
 POSITIONS = frozenset(
-    {"side", "outskirt", "outskirts", "edge", "centre", "center", "heart", "suburb"}
+    {"side", "outskirt", "outskirts", "edge", "centre", "center", "heart", "suburb", "beach"}
+    | {"shore", "coast", "street"}
 )
 WHERE = re.compile(r"\bwhere\b", re.IGNORECASE)
 DWELLERS = frozenset({"resident", "inhabitant", "villager", "townspeople", "townsfolk"})
