@@ -199,3 +199,18 @@ def test_on_the_beaches_of_a_town_is_in_the_town(nlp):
     text = "MADRID — Spain deployed soldiers on the beaches of Ceuta on Tuesday."
     places = _places(nlp, text, "2021-05-19")
     assert places["deployed"] == "Ceuta"
+
+
+def test_a_date_the_parser_hangs_on_the_subjects_name_is_the_clauses(nlp):
+    text = "Relations have been tense ever since: last December Mogadishu cut diplomatic ties with Nairobi."
+    dates = _dates(nlp, text, "2021-10-13")
+    assert dates["cut"] == (dt.date(2020, 12, 1), dt.date(2020, 12, 31))
+
+
+def test_a_main_clause_shares_the_date_of_its_when_clause(nlp):
+    text = (
+        "When Beijing recalled its ambassador from Vilnius in August, the State Department "
+        "condemned China's retaliation against a NATO ally."
+    )
+    dates = _dates(nlp, text, "2021-11-22")
+    assert dates["condemned"] == (dt.date(2021, 8, 1), dt.date(2021, 8, 31))

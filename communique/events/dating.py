@@ -72,6 +72,11 @@ def choose_date(match: Match, article: Article, timexes: list[DateValue]) -> Dat
     around = [(value, event) for value, event in inner if event.start <= match.token.i < event.end]
     if around:  # "two days after a drone strike killed ...": the strike and the killing
         return min(around, key=lambda pair: len(pair[1]))[0]
+    when = _when_child(verb)
+    if when is not None:  # "When Beijing recalled its envoy in August, Washington condemned ..."
+        found = _governed(plain, match.token.sent, {when.i}, article)
+        if found is not None:
+            return found
     ordered = _ordered_by_main_clause(match.token, plain) or _when_clause(
         match.token, plain, lambda verb: _governed(plain, verb.sent, {verb.i}, article)
     )
@@ -237,6 +242,16 @@ def _shares(verb: Token, head: Token, state: bool = False) -> bool:
     return False
 
 
+def _when_child(verb: Token) -> Token | None:
+    """The verb of a "when" clause hung on `verb`, which happened at the same time."""
+    for child in verb.children:
+        if child.dep_ == "advcl" and any(
+            c.dep_ == "advmod" and c.lower_ == "when" for c in child.children
+        ):
+            return child
+    return None
+
+
 def _when_clause(
     token: Token,
     plain: list[tuple[DateValue, Span]],
@@ -400,7 +415,10 @@ def _governs(token: Token, anchors: set[int], past: bool = False) -> bool:
     and so does, for a past date, the infinitive that says what the anchor noun is for
     ("signed agreements to establish ties in September": the signing was in September). A
     date before a noun that is no anchor is that noun's ("pulled out of the 2015 deal")."""
-    if token.dep_ in PRENOMINAL and token.head.i not in anchors and token.head.i > token.i:
+    # "last December Mogadishu cut ties": no date modifies the name of a place or person
+    misread = token.head.pos_ == "PROPN" and token.head.dep_ in ("nsubj", "nsubjpass")
+    prenominal = token.dep_ in PRENOMINAL and token.head.i > token.i and not misread
+    if prenominal and token.head.i not in anchors:
         return False
     while token.head.i != token.i:
         token = token.head
