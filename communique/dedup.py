@@ -322,8 +322,9 @@ def _refines(whole: MentionRow, vague: MentionRow, offices: bool = False) -> boo
 def _at_least(precise: str | None, vague: str | None, offices: bool = False) -> bool:
     """The same actor, or a more precise one: named where the other is not, a person or
     body of the state the other is ("SAU/person/..." for "SAU"), or, with `offices`, a
-    named person of the state whose unnamed office the other is ("ARM/person/..." for
-    "ARM/role/leader")."""
+    named person of the state whose unnamed office or body the other is ("ARM/person/..."
+    for "ARM/role/leader"; "ESP/person/..." for "ESP/foreign-ministry": one report's
+    "the foreign ministry summoned" is another's "the foreign minister summoned")."""
     if vague is None:
         return precise is not None
     if precise is None:
@@ -333,7 +334,7 @@ def _at_least(precise: str | None, vague: str | None, offices: bool = False) -> 
     state, _, rest = vague.partition("/")
     return (
         offices
-        and rest.startswith("role/")
+        and (rest.startswith("role/") or "/" not in rest)
         and state_of(vague) == state
         and precise.startswith(f"{state}/person/")
     )

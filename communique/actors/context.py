@@ -20,6 +20,8 @@ POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 BRACKETS = frozenset({"[", "]", "(", ")"})
 DESCRIPTOR_PREPS = frozenset({"to", "of", "for", "at", "on", "in"})
 POSTING = frozenset({"to", "for"})
+# offices held abroad: "in <place>" after one names the posting ("ambassador in Pristina")
+POSTED_ABROAD = frozenset({"ambassador", "envoy", "special envoy", "consul"})
 ARTICLES = frozenset({"the", "a", "an"})
 OWNER_PRONOUNS = frozenset({"its", "their"})
 RELATIVES = frozenset({"who", "whose", "which", "that"})
@@ -213,11 +215,34 @@ class Scanner:
         if end < sent.end and self.doc[end].text not in (",", ".", ";", ")", "—", "–"):
             return None
         d = self.left(self._before_posting(start - 1), sent)
-        if d.start <= sent.start or d.start >= start - 1 or self.doc[d.start - 1].text == ",":
+        if d.start <= sent.start or d.start >= start - 1:
+            return None
+        if self.doc[d.start - 1].text == "," and not self._opening_adverbial(d.start - 1, sent):
             return None
         if not d.titles() and not any(_describes(w) for w in d.words):
             return None
         return d
+
+    def _opening_adverbial(self, comma: int, sent: Span) -> bool:
+        """ "In December, Ghana's president, X, said": the comma closes a phrase of time or
+        place that opens the sentence (a preposition first, no verb, no actor in it)."""
+        opening = self.doc[sent.start : comma]
+        return (
+            len(opening) > 1
+            and opening[0].pos_ == "ADP"
+            and not any(t.pos_ in ("VERB", "AUX") for t in opening)
+            and not any(i in self.by_start for i in range(sent.start, comma))
+        )
+
+    def posting(self, start: int) -> bool:
+        """Is the state starting at `start` where an office named just before it serves ("its
+        ambassador to Burkina Faso", "the US envoy in Kabul"), not the office's owner?"""
+        j = start - (start > 0 and self.doc[start - 1].lower_ == "the")
+        title = self.by_end.get(j - 1)
+        if j < 2 or title is None or title.kind != "title":
+            return False
+        prep = self.doc[j - 1].lower_
+        return prep in POSTING or prep == "in" and title.key in POSTED_ABROAD
 
     def _before_posting(self, i: int) -> int:
         """Where an office's description ends before a posting that closes it at `i` ("envoy"
@@ -257,7 +282,7 @@ class Scanner:
                 continue
             if tok.lower_ in DESCRIPTOR_PREPS:
                 d.prep_at = min(d.prep_at, i)
-                if tok.lower_ in POSTING and d.titles():
+                if tok.lower_ in POSTING and d.titles() or self._posted_in(i, d):
                     d.posting_at = min(d.posting_at, i)
             elif tok.is_lower and (tok.pos_ in WORD_CLASSES and _plain(tok) or _participle(tok)):
                 d.words.append(tok.lower_)
@@ -276,6 +301,16 @@ class Scanner:
         if not d.titles() and not any(_describes(w) for w in d.words) and not d.heads:
             return None
         return d
+
+    def _posted_in(self, i: int, d: Descriptor) -> bool:
+        """ "The US ambassador in Pristina": "in" right after an office held abroad."""
+        last = d.units[-1] if d.units else None
+        return (
+            self.doc[i].lower_ == "in"
+            and last is not None
+            and last.end == i
+            and (last.key in POSTED_ABROAD)
+        )
 
     def _head_of_body(self, begin: int, end: int, d: Descriptor) -> str:
         """ "The head of the embassy's consular section", "director of the Russian foreign

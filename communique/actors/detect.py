@@ -64,6 +64,7 @@ class Detector(PersonRules, NameRuns, PlaceRules):
         self._coalitions()
         self._places_and_states()
         self._organisation_anaphors()
+        self._postings()
         seats.organisation_seats(self.doc, self.found, self.kb)
         self._pronouns()
         self._fronted_capitals()
@@ -75,6 +76,11 @@ class Detector(PersonRules, NameRuns, PlaceRules):
         self._datelines()
         self._sequels()
         return sorted(self.found, key=lambda f: (f.start, f.kind == "pronoun", f.end))
+
+    def _postings(self) -> None:
+        """ "Its ambassador to Burkina Faso": the state of a posting owns no "its" office."""
+        for f in self.found:
+            f.posting = f.kind == "state" and self.scan.posting(f.start)
 
     def _coalitions(self) -> None:
         """ "A Saudi-led coalition": see `coalitions`."""

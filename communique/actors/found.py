@@ -34,4 +34,5 @@ class Found:
     alias_of: Found | None = None  # "X, better known as Y" / "the X Front (XF)": Y names X
     served: bool = False  # "his spokesman": the office serving a person, not its holder
     fresh: bool = False  # "an Israeli minister": an indefinite office names no earlier holder
+    posting: bool = False  # "ambassador to France": the state an office serves in, no owner
     quoted: bool = False  # inside quotation marks: the speaker's words ("“... Mr X,” he said")

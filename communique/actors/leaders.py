@@ -120,6 +120,20 @@ def _spelled_otherwise(name: str) -> tuple[Term, ...]:
     return tuple(dict.fromkeys(terms))
 
 
+def _by_nickname(name: str) -> tuple[Term, ...]:
+    """ "Mohamed Abdullahi Farmaajo" for "Mohamed Abdullahi Mohamed", known as "Farmaajo": the
+    given names of a listed full name, then the one-word name the holder is also known by."""
+    tokens = names.name_tokens(name)
+    if len(tokens) < 2:
+        return ()
+    given = tokens[:-1]
+    return tuple(
+        t
+        for t in index().get(tokens[-1], ())
+        if fold(t.name) != tokens[-1] and names.name_tokens(t.name)[: len(given)] == given
+    )
+
+
 def listed(name: str) -> bool:
     """Is this name (as folded) a listed holder's name, in one of the listed spellings?"""
     return fold(name) in index()
@@ -143,7 +157,7 @@ def lookup(name: str, on: dt.date | None = None) -> Term | None:
     one person who led a state and an international organisation); the office is the one held
     on `on`, else the latest held before it, else the latest (of two held at once, a head of
     state before a head of government)."""
-    terms = index().get(fold(name), ()) or _spelled_otherwise(name)
+    terms = index().get(fold(name), ()) or _spelled_otherwise(name) or _by_nickname(name)
     current = [t for t in terms if on is not None and t.covers(on)]
     terms = tuple(current) or terms
     if not terms or not _one_holder(terms):

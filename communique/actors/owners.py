@@ -17,7 +17,7 @@ OWNERS = frozenset({"state", "body", "igo", "group"})
 
 
 def can_own(g: Found) -> bool:
-    return g.kind in OWNERS and g.role == "actor" and bool(g.country or g.org)
+    return g.kind in OWNERS and g.role == "actor" and bool(g.country or g.org) and not g.posting
 
 
 def candidates(earlier: list[Found], sent: int) -> list[Found]:

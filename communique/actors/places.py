@@ -5,7 +5,8 @@ syntax (see `syntax.place_role`); a demonym heading a collective noun makes a gr
 ("Turkish officials" -> TUR, GOV); organisations and bodies take their country from the
 knowledge base or from a country word before them or after "of"; anything else the NER
 found is a place (country from the gazetteer when it is a known city) or an unknown group.
-"The alliance", "the bloc" name the international organisation named last before them.
+"The alliance", "the bloc" name the international organisation named last before them, and
+"the court", "the agency" the last one whose name has that head noun.
 Countryless bodies and offices take a country from where the text puts them: a sentence
 opened by "In <capital>," and a locative phrase on their own noun ("police in Jericho",
 "the foreign ministry in Baku").
@@ -140,6 +141,9 @@ class PlaceRules:
         named = sorted((f for f in self.found if f.kind == "igo" and f.org), key=lambda f: f.end)
         for tok in self.doc:
             i = tok.i
+            if tok.text not in ORGANISATION_NOUNS and tok.pos_ == "NOUN" and tok.text.islower():
+                self._head_noun_anaphor(tok, [f for f in named if f.end <= i])
+                continue
             if (
                 tok.text not in ORGANISATION_NOUNS
                 or i == 0
@@ -157,6 +161,28 @@ class PlaceRules:
                     found.org = org.actor_id
                     found.subject = syntax.is_subject(self.doc[i : i + 1])
                     self.add(found)
+
+    def _head_noun_anaphor(self, tok, before: list[Found]) -> None:
+        """ "The International Court of Justice ... the court refused": "the" and the head
+        noun of the name of an international organisation named before (its last word before
+        "of", else its last word) stand for the latest one so named."""
+        unit = self.scan.by_start.get(tok.i)
+        if tok.i == 0 or self.doc[tok.i - 1].lower_ != "the" or (unit and unit.kind != "body"):
+            return
+        bodies = [f for f in self.found if (f.start, f.end) == (tok.i, tok.i + 1)]
+        if self.covered[tok.i] and not (
+            bodies and all(f.kind == "body" and f.country is None for f in bodies)
+        ):
+            return  # a generic body ("the court") yields; anything else named there stays
+        for earlier in reversed(before):
+            org = self.kb.organisations.get(earlier.org or "")
+            if org is not None and _name_head(org.name) == tok.text:
+                self.found = [f for f in self.found if f not in bodies]
+                found = Found(tok.i, tok.i + 1, "igo", key=org.actor_id, sector=org.sector)
+                found.org = org.actor_id
+                found.subject = syntax.is_subject(self.doc[tok.i : tok.i + 1])
+                self.add(found)
+                return
 
     def _bloc_named(self, before: list[Found]):
         """ "The alliance", "the bloc": the last whole organisation named before it, past any
@@ -369,3 +395,10 @@ def _placed_by_dateline(f: Found) -> bool:
     if f.country is not None or f.org:
         return False
     return f.kind in ("body", "role") or (f.kind == "person" and f.body)
+
+
+def _name_head(name: str) -> str:
+    """The head noun of an organisation's name, lower-cased: "court" of "International
+    Court of Justice", "agency" of "International Atomic Energy Agency"."""
+    words = name.split(" of ", 1)[0].split()
+    return words[-1].lower() if words else ""
