@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from ..actors import dateline
 from ..records import Mention
 from .led_by import leaders
+from .participle_it import participle_it
 from .slips import (
     REPORTING_VERBS,
     antecedent,
@@ -316,7 +317,7 @@ def _pronoun(token: Token, index: MentionIndex, context: Context) -> list[str]:
             return [s for s in context.last_source if _person(s)]
     if token.lower_ in SINGULAR_PRONOUNS:
         return list(context.last_source)
-    return acting_it(token, index, context)
+    return acting_it(token, index, context) or participle_it(token, index, context)
 
 
 def _person(entity: str) -> bool:

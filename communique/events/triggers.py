@@ -93,7 +93,7 @@ def _verb(token: Token, onto: Ontology) -> Match | None:
         if _condition(token, trigger):
             if trigger.cameo == NOT_EVENT:
                 return None
-            return Match(token, _of_a_proposal(token, trigger), noun=False)
+            return Match(token, _demonstrated(token, _of_a_proposal(token, trigger)), noun=False)
     if token.lemma_.lower() in DECLARING:
         return _claim(token)
     return None
@@ -117,6 +117,20 @@ def _of_a_proposal(verb: Token, trigger: Trigger) -> Trigger:
     if objects and objects[0].lemma_.lower() in PROPOSALS | CHARGES:
         return replace(trigger, cameo=REJECTED)
     return trigger
+
+
+# A crowd that rallies "to demand" something protests: the demand is what the demonstration is
+# for (CAMEO 141), not a request of its own ("rallied to demand that the troops leave").
+DEMONSTRATING = frozenset({"rally", "march", "demonstrate", "protest", "gather", "assemble"})
+DEMONSTRATION = "141"
+
+
+def _demonstrated(verb: Token, trigger: Trigger) -> Trigger:
+    if not trigger.cameo.startswith(("02", "10")) or verb.dep_ not in ("advcl", "xcomp"):
+        return trigger
+    if verb.head.lemma_.lower() not in DEMONSTRATING:
+        return trigger
+    return replace(trigger, cameo=DEMONSTRATION)
 
 
 def _claim(verb: Token) -> Match | None:
@@ -280,7 +294,8 @@ def _condition(token: Token, trigger: Trigger) -> bool:
             for c in [*token.children, *_trailing_prep(token), *_clause_marks(token)]
         )
     if kind == "obj":  # a lemma, or a word form where the number tells ("positions")
-        return any(values & {o.lemma_.lower(), o.lower_} for o in _counted(_objects(token)))
+        objects = _counted(_objects(token))
+        return any(values & {o.lemma_.lower(), o.lower_} for o in objects + _titles(objects))
     if kind == "xcomp":  # an open complement, or an object predicate ("held X responsible")
         predicates = [_predicate_lemmas(c) for c in _predicates(token)]
         if any(not values or lemmas & values for lemmas in predicates):
@@ -358,6 +373,17 @@ def _counted(objects: list[Token]) -> list[Token]:
         if c.dep_ == "prep" and c.lower_ == "of"
         for g in c.children
         if g.dep_ == "pobj"
+    ]
+
+
+def _titles(objects: list[Token]) -> list[Token]:
+    """The common noun before a name that says what it names ("the broadcaster RFI")."""
+    return [
+        c
+        for o in objects
+        if o.pos_ == "PROPN"
+        for c in o.children
+        if c.dep_ == "compound" and c.pos_ == "NOUN"
     ]
 
 
