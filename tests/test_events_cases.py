@@ -45,6 +45,13 @@ def _country(entity: str | None, country: dict[str, str | None]) -> str:
 
 @pytest.mark.parametrize("row", _rows(), ids=lambda row: row[0])
 def test_event_case(nlp, row):
+    check_row(nlp, row)
+
+
+def check_row(nlp, row: tuple[str, ...]) -> None:
+    """One case row (id, sentence, type or "!type" or "-", source, target, modality): the
+    coded events of the sentence hold the row's event ("-" leaves a side free), none of a
+    "!type" of that source and modality, or none at all for "-"."""
     _, sentence, kind, source, target, modality = row
     coded, country = code(nlp, sentence)
     if kind == "-":
