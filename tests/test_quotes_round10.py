@@ -9,16 +9,7 @@ from __future__ import annotations
 import pytest
 
 from communique import quotes
-
-
-def _cue(nlp, text: str, word: str):
-    found = [cue for cue in quotes.attributions(nlp(text)) if cue.cue == word]
-    assert found, [cue.cue for cue in quotes.attributions(nlp(text))]
-    return found[0]
-
-
-def _words(text: str, cue) -> list[str]:
-    return [text[start:end] for start, end in cue.contents]
+from tests.test_quotes_round9 import _cue, _words
 
 
 def _speaker(text: str, cue) -> str | None:

@@ -128,7 +128,7 @@ def _planned_before(verb: Token) -> bool:
 
 def _since(verb: Token, shared: DateValue, article: Article) -> DateValue:
     """ "signed a pact in August and has since delivered weapons": from August on."""
-    since = any(c.dep_ == "advmod" and c.lower_ == "since" for c in verb.children)
+    since = _has_adverb(verb, "since")
     if not since or article.published is None or not shared.start < article.published:
         return shared
     return DateValue(shared.start, article.published, "range", source="ordered")
@@ -139,7 +139,7 @@ def _since_then(
 ) -> DateValue | None:
     """ "The court ordered his detention in mid-March. He has since travelled to Serbia":
     from the last date the text named before the clause to publication."""
-    if not any(c.dep_ == "advmod" and c.lower_ == "since" for c in verb.children):
+    if not _has_adverb(verb, "since"):
         return None
     before = [(span.end, value) for value, span in plain if span.end <= verb.i]
     last = max(before, key=lambda pair: pair[0], default=(0, None))[1]
@@ -242,12 +242,14 @@ def _shares(verb: Token, head: Token, state: bool = False) -> bool:
     return False
 
 
+def _has_adverb(verb: Token, word: str) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ == word for c in verb.children)
+
+
 def _when_child(verb: Token) -> Token | None:
     """The verb of a "when" clause hung on `verb`, which happened at the same time."""
     for child in verb.children:
-        if child.dep_ == "advcl" and any(
-            c.dep_ == "advmod" and c.lower_ == "when" for c in child.children
-        ):
+        if child.dep_ == "advcl" and _has_adverb(child, "when"):
             return child
     return None
 
@@ -261,9 +263,7 @@ def _when_clause(
     "began last month, when the coalition said ..."), or the date its verb governs ("began
     on Tuesday night, when X fired ..."), for a trigger inside the clause."""
     while token.head.i != token.i:
-        if token.dep_ in ("relcl", "advcl") and any(
-            c.dep_ == "advmod" and c.lower_ == "when" for c in token.children
-        ):
+        if token.dep_ in ("relcl", "advcl") and _has_adverb(token, "when"):
             for value, span in plain:
                 if span.start <= token.head.i < span.end:
                     return value
